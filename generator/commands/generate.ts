@@ -1,0 +1,252 @@
+/**
+ * `connected-app generate`: template → validate → render → write (or, with `--check`,
+ * compare). Returns a typed result; printing it is the CLI's job.
+ */
+import { join, relative, resolve, sep } from 'node:path';
+import { AppError, type Problem, ValidationError } from '../errors';
+import { NEWEST_KNOWN_API_VERSION, OLDEST_SUPPORTED_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
+import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
+import type { ResolvedApp } from '../model/resolvedApp';
+import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
+import { compareWithDisk, readExisting } from '../project/drift';
+import { type ProjectSettings, readSettings, withAppRecord, writeSettings } from '../project/settings';
+import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
+import { listTemplates, loadTemplateModule, templateNameProblem } from '../project/templates';
+import { connectedAppMetadata, renderConnectedApp } from '../render/connectedApp';
+import type { RenderedFile } from '../render/renderedFile';
+import { requiredApiVersion } from '../validate/requiredApiVersion';
+import { resolveApp } from '../validate/resolveApp';
+
+/** The template `--app` means when neither the flag nor connected-app.json names one. */
+export const DEFAULT_TEMPLATE = 'fullcast-motion-package';
+
+/** Folder holding the renderings of every environment but a template's first one. */
+export const ENVIRONMENTS_FOLDER = 'environments';
+
+export interface GenerateOptions {
+  /** The folder the command runs in; the project is found from here. */
+  readonly cwd: string;
+  readonly app?: string;
+  readonly env?: string;
+  readonly contactEmail?: string;
+  readonly outputDir?: string;
+  readonly apiVersion?: string;
+  /** Compare with the files on disk and write nothing. */
+  readonly check?: boolean;
+}
+
+/** created/updated/unchanged when writing; missing/differs/unchanged with `--check`. */
+export type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
+
+export interface GeneratedFile {
+  /** Path relative to the project root, `/`-separated. */
+  readonly path: string;
+  readonly type: string;
+  readonly fullName: string;
+  readonly state: FileState;
+  /** `--check` only: the unified diff from the file on disk to the generated file. */
+  readonly diff?: string;
+}
+
+export interface GeneratedTarget {
+  readonly app: string;
+  readonly environment: string;
+  readonly apiName: string;
+  readonly apiVersion: string;
+  /** The folder receiving the type folders, relative to the project root. */
+  readonly outputDir: string;
+  readonly files: readonly GeneratedFile[];
+}
+
+export interface GenerateResult {
+  readonly check: boolean;
+  /** True unless `--check` found a file that differs from what is generated. */
+  readonly inSync: boolean;
+  readonly targets: readonly GeneratedTarget[];
+  readonly warnings: readonly string[];
+}
+
+interface TargetRequest {
+  readonly app: string;
+  readonly env?: string;
+}
+
+interface PlannedTarget {
+  readonly app: ResolvedApp;
+  readonly outputDir: string;
+  readonly files: readonly RenderedFile[];
+}
+
+const toPosix = (path: string): string => path.split(sep).join('/');
+
+function chooseApiVersion(options: GenerateOptions, project: SfdxProject, problems: Problem[], warnings: string[]): { version: number; source: string } {
+  const [source, text] =
+    options.apiVersion !== undefined
+      ? ['--api-version', options.apiVersion]
+      : project.sourceApiVersion !== undefined
+        ? ['sourceApiVersion in sfdx-project.json', project.sourceApiVersion]
+        : ['the default API version', formatApiVersion(NEWEST_KNOWN_API_VERSION)];
+  const version = parseApiVersion(text);
+  if (version === undefined) {
+    problems.push({ field: source, message: `'${text}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+    return { version: NEWEST_KNOWN_API_VERSION, source };
+  }
+  if (version < OLDEST_SUPPORTED_API_VERSION) {
+    problems.push({ field: source, message: `${text} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
+  } else if (version > NEWEST_KNOWN_API_VERSION) {
+    warnings.push(
+      `API ${text} is newer than the newest schema this tool knows (${formatApiVersion(NEWEST_KNOWN_API_VERSION)}): fields added since are not rendered`,
+    );
+  }
+  return { version, source };
+}
+
+/** Which (template, environment) pairs this run renders. */
+function planTargets(options: GenerateOptions, settings: ProjectSettings): TargetRequest[] {
+  const defaultApp = options.app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
+  if (options.env !== undefined) return [{ app: defaultApp, env: options.env }];
+  const recorded = Object.entries(settings.apps)
+    .filter(([app]) => options.app === undefined || app === options.app)
+    .flatMap(([app, record]) => (record.outputs ?? []).map((output) => ({ app, env: output.env })));
+  return recorded.length > 0 ? recorded : [{ app: defaultApp }];
+}
+
+function checkTemplateNames(requests: readonly TargetRequest[], available: readonly string[], problems: Problem[]): void {
+  for (const app of new Set(requests.map((request) => request.app))) {
+    const problem = templateNameProblem(app);
+    if (problem) problems.push({ field: '--app', message: problem });
+    else if (!available.includes(app)) {
+      problems.push({ field: '--app', message: `no template '${app}' in templates/; available: ${available.join(', ') || 'none'}` });
+    }
+  }
+}
+
+function outputDirectory(options: GenerateOptions, project: SfdxProject, app: ResolvedApp, primaryEnvironment: string): string {
+  if (options.outputDir !== undefined) return resolve(options.cwd, options.outputDir);
+  if (app.environment === primaryEnvironment) return join(project.root, project.defaultPackageDirectory, 'main', 'default');
+  return join(project.root, ENVIRONMENTS_FOLDER, app.environment);
+}
+
+/** One warning per connected app not marked as existing in the org, naming its environments. */
+function springWarnings(apps: readonly ResolvedApp[]): string[] {
+  const environments = new Map<string, string[]>();
+  for (const app of apps.filter((candidate) => !candidate.settings.existsInOrg)) {
+    environments.set(app.apiName, [...(environments.get(app.apiName) ?? []), app.environment]);
+  }
+  return [...environments].map(
+    ([apiName, names]) =>
+      `${apiName} (${names.join(', ')}): since Spring '26 Salesforce blocks creating new connected apps, in Setup and through the Metadata API; ` +
+      'deploying this file works only if the app already exists in the org (then set existsInOrg: true in the template) or Salesforce Support enabled creation. ' +
+      'New connections need an External Client App.',
+  );
+}
+
+/** Loads, validates and renders every target; throws a {@link ValidationError} listing all problems. */
+function prepare(options: GenerateOptions, project: SfdxProject, settings: ProjectSettings, warnings: string[]): PlannedTarget[] {
+  const commandProblems: Problem[] = [];
+  const { version, source } = chooseApiVersion(options, project, commandProblems, warnings);
+  const requests = planTargets(options, settings);
+  const available = listTemplates(project.root);
+  checkTemplateNames(requests, available, commandProblems);
+
+  const problems: Problem[] = [...commandProblems];
+  const planned: PlannedTarget[] = [];
+  const modules = new Map<string, ReturnType<typeof loadTemplateModule>>();
+  for (const request of requests.filter((candidate) => available.includes(candidate.app))) {
+    const module = modules.get(request.app) ?? loadTemplateModule(project.root, request.app);
+    modules.set(request.app, module);
+    const subject = requests.length > 1 ? `${request.app}${request.env ? ` (${request.env})` : ''} › ` : '';
+    const outcome = resolveApp({
+      template: request.app,
+      file: toPosix(relative(project.root, module.file)),
+      exported: module.exported,
+      environment: request.env,
+      contactEmail: { flag: options.contactEmail, settings: settings.apps[request.app]?.contactEmail },
+      apiVersion: version,
+    });
+    problems.push(...outcome.problems.map((problem) => ({ field: `${subject}${problem.field}`, message: problem.message })));
+    warnings.push(...outcome.warnings.map((warning) => `${subject}${warning}`));
+    if (!outcome.app) continue;
+    const need = requiredApiVersion(connectedAppMetadata(outcome.app), CONNECTED_APP_SCHEMA);
+    if (need && need.version > version) {
+      problems.push({
+        field: `${subject}${source}`,
+        message: `API ${formatApiVersion(version)} cannot express ${need.element}; this app needs API ${formatApiVersion(need.version)} or later`,
+      });
+      continue;
+    }
+    const primary = Object.keys((module.exported as { environments: object }).environments)[0];
+    planned.push({ app: outcome.app, outputDir: outputDirectory(options, project, outcome.app, primary), files: [renderConnectedApp(outcome.app)] });
+  }
+  checkCollisions(planned, problems);
+  if (problems.length > 0) {
+    const subject = requests.length === 1 ? `${requests[0].app}${requests[0].env ? ` (env ${requests[0].env})` : ''}` : `${requests.length} renderings`;
+    throw new ValidationError(subject, problems);
+  }
+  warnings.push(...springWarnings(planned.map((target) => target.app)));
+  return planned;
+}
+
+function checkCollisions(planned: readonly PlannedTarget[], problems: Problem[]): void {
+  const owners = new Map<string, string>();
+  for (const target of planned) {
+    for (const file of target.files) {
+      const path = join(target.outputDir, file.path);
+      const owner = `${target.app.template} (${target.app.environment})`;
+      const previous = owners.get(path);
+      if (previous !== undefined && previous !== owner) {
+        problems.push({ field: '--output-dir', message: `${previous} and ${owner} would both write ${path}` });
+      }
+      owners.set(path, owner);
+    }
+  }
+}
+
+function writeFile(absolute: string, content: string, tempFolder: string): FileState {
+  const existing = readExisting(absolute);
+  if (existing === content) return 'unchanged';
+  try {
+    writeFileAtomic(absolute, content, tempFolder);
+  } catch (error) {
+    throw new AppError('WriteFailed', `cannot write ${absolute}: ${(error as Error).message}`, ['Check that the folder exists and is writable.']);
+  }
+  return existing === undefined ? 'created' : 'updated';
+}
+
+function outputFiles(project: SfdxProject, target: PlannedTarget, check: boolean): GeneratedFile[] {
+  return target.files.map((file) => {
+    const absolute = join(target.outputDir, file.path);
+    const path = toPosix(relative(project.root, absolute));
+    const base = { path, type: file.type, fullName: file.fullName };
+    if (check) return { ...base, ...compareWithDisk(absolute, path, file.content) };
+    return { ...base, state: writeFile(absolute, file.content, join(project.root, TEMP_FOLDER)) };
+  });
+}
+
+/** Renders the requested apps and writes them, or with `check` compares them with the disk. */
+export function generate(options: GenerateOptions): GenerateResult {
+  const project = readSfdxProject(options.cwd);
+  let settings = readSettings(project.root);
+  const warnings: string[] = [];
+  const check = options.check === true;
+  const planned = prepare(options, project, settings, warnings);
+
+  const targets = planned.map((target) => ({
+    app: target.app.template,
+    environment: target.app.environment,
+    apiName: target.app.apiName,
+    apiVersion: formatApiVersion(target.app.apiVersion),
+    outputDir: toPosix(relative(project.root, target.outputDir)) || '.',
+    files: outputFiles(project, target, check),
+  }));
+
+  if (!check) {
+    for (const target of planned) {
+      const output = options.outputDir === undefined ? { env: target.app.environment } : undefined;
+      settings = withAppRecord(settings, target.app.template, { contactEmail: options.contactEmail, output });
+    }
+    writeSettings(project.root, settings, join(project.root, TEMP_FOLDER));
+  }
+  const inSync = targets.every((target) => target.files.every((file) => file.state === 'unchanged'));
+  return { check, inSync: check ? inSync : true, targets, warnings };
+}

@@ -1,0 +1,59 @@
+/**
+ * Typed errors. Every error a user can cause is an {@link AppError}: a stable code,
+ * a one-line message, the actions that fix it, and the exit code it maps to.
+ * Exit codes are decided here and nowhere else.
+ */
+
+/** Exit codes of the `connected-app` command (deploy passes sf's own 0/1/68/69 through). */
+export const EXIT_CODES = {
+  /** Everything worked; `--check` found no drift. */
+  ok: 0,
+  /** Invalid template or input, drift found by `--check`, or a failed operation. */
+  failure: 1,
+  /** The command line itself is wrong: unknown flag or command, missing value. */
+  usage: 2,
+  /** A bug in this tool: an error nobody anticipated (re-run with --debug). */
+  internal: 70,
+} as const;
+
+/** One problem found by validation, with the field or file it is about. */
+export interface Problem {
+  /** Where: a field path (`oauth.callbackUrls[1]`), a flag (`--contact-email`) or a file. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A user-facing error: the code names it, the message says what is wrong in one line. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly actions: readonly string[] = [],
+    readonly exitCode: number = EXIT_CODES.failure,
+    /** Problems listed one per line under the message. */
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** The command line cannot be understood (exit 2). */
+export class UsageError extends AppError {
+  constructor(message: string, actions: readonly string[] = []) {
+    super('UsageError', message, actions, EXIT_CODES.usage);
+  }
+}
+
+/** Validation found problems; nothing was written (exit 1). */
+export class ValidationError extends AppError {
+  constructor(subject: string, problems: readonly Problem[], actions: readonly string[] = []) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super('ValidationError', `${count} in ${subject}; nothing was written`, actions, EXIT_CODES.failure, problems);
+  }
+}
+
+/** The exit code an error maps to: its own for an {@link AppError}, `internal` for anything else. */
+export function exitCodeOf(error: unknown): number {
+  return error instanceof AppError ? error.exitCode : EXIT_CODES.internal;
+}

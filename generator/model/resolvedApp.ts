@@ -1,0 +1,15 @@
+import type { AppSettings } from './template';
+
+/** One app in one environment, after validation: everything the renderers need. */
+export interface ResolvedApp {
+  /** The template's module name (`fullcast-motion-package`). */
+  readonly template: string;
+  /** The environment's declared name (aliases resolved). */
+  readonly environment: string;
+  readonly settings: AppSettings;
+  /** The component name: the template's `apiName`, or the one derived from the label. */
+  readonly apiName: string;
+  readonly contactEmail: string;
+  /** The Metadata API version the files are written for. */
+  readonly apiVersion: number;
+}

@@ -1,0 +1,42 @@
+/**
+ * A Metadata API schema as data: each complex type is its element sequence, in the
+ * order the WSDL declares it (which is also the order a retrieve writes).
+ * The renderer walks these sequences; nothing else decides element order.
+ */
+
+/** The value type of one element. */
+export type ElementType =
+  | { kind: 'string' }
+  | { kind: 'boolean' }
+  | { kind: 'int' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'complex'; type: string };
+
+/** One element of a complex type's sequence. */
+export interface ElementSpec {
+  readonly name: string;
+  readonly type: ElementType;
+  /** maxOccurs="unbounded": written as one element per value, kept together. */
+  readonly repeated?: boolean;
+  /** No minOccurs="0" in the WSDL. */
+  readonly required?: boolean;
+  /** The first API version whose WSDL has the element; older renderings leave it out. */
+  readonly minApi?: number;
+  /** Salesforce's value when the element is absent (booleans the Setup page defaults). */
+  readonly defaultValue?: boolean | string;
+}
+
+/** Complex types by name; `root` names the document element's type. */
+export interface MetadataSchema {
+  readonly root: string;
+  readonly types: Readonly<Record<string, readonly ElementSpec[]>>;
+}
+
+/** Shorthands that keep the schema tables one line per element. */
+export const t = {
+  string: { kind: 'string' } as ElementType,
+  boolean: { kind: 'boolean' } as ElementType,
+  int: { kind: 'int' } as ElementType,
+  enumOf: (values: readonly string[]): ElementType => ({ kind: 'enum', values }),
+  complex: (type: string): ElementType => ({ kind: 'complex', type }),
+};

@@ -1,0 +1,206 @@
+/**
+ * The template model: what a module under `templates/` exports.
+ *
+ * A template describes one OAuth client app once, in the words of the Setup
+ * page, with named environments (prod, sandbox, …) that carry their own values.
+ * Field names follow the Setup labels; the TSDoc of each field names the label
+ * and the metadata element it becomes.
+ */
+import type { OAuthScope } from './scopes';
+
+/**
+ * Setup → OAuth Policies → "Permitted Users".
+ * - `all-self-authorize`: "All users may self-authorize" (the default).
+ * - `admin-approved`: "Admin approved users are pre-authorized"; list the
+ *   profiles and permission sets that may use the app.
+ */
+export type PermittedUsers = 'all-self-authorize' | 'admin-approved';
+
+/**
+ * Setup → OAuth Policies → "IP Relaxation".
+ * - `enforce`: "Enforce IP restrictions" (the default).
+ * - `enforce-relax-refresh`: "Enforce IP restrictions, but relax for refresh tokens".
+ * - `relax-activated-devices`: "Relax IP restrictions for activated devices".
+ * - `relax`: "Relax IP restrictions".
+ */
+export type IpRelaxation = 'enforce' | 'enforce-relax-refresh' | 'relax-activated-devices' | 'relax';
+
+/** A unit of the refresh-token expiry periods in Setup. */
+export type RefreshTokenUnit = 'hours' | 'days' | 'months';
+
+/** A period such as "90 days". */
+export interface Period {
+  /** A whole number of units, at least 1. */
+  value: number;
+  unit: RefreshTokenUnit;
+}
+
+/**
+ * Setup → OAuth Policies → "Refresh Token Policy".
+ * - `valid-until-revoked`: "Refresh token is valid until revoked" (the default).
+ * - `expire-immediately`: "Immediately expire refresh token".
+ * - `{ expireAfter }`: "Expire refresh token after N units".
+ * - `{ expireIfUnusedFor }`: "Expire refresh token if not used for N units".
+ */
+export type RefreshTokenPolicy =
+  | 'valid-until-revoked'
+  | 'expire-immediately'
+  | { expireAfter: Period }
+  | { expireIfUnusedFor: Period };
+
+/** Setup → "API (Enable OAuth Settings)". Leave it out for an app without OAuth. */
+export interface OAuthSettings {
+  /**
+   * "Callback URL": one or more URLs, in the order Setup shows them.
+   * Rendered as one `oauthConfig/callbackUrl`, one URL per line.
+   */
+  callbackUrls: readonly string[];
+  /**
+   * "Selected OAuth Scopes", as metadata names: "Access the identity URL service" is
+   * `Basic`, "Full access" `Full`, "Manage user data via APIs" `Api`, "Manage user data
+   * via Web browsers" `Web`, "Perform requests at any time" `RefreshToken`.
+   * Rendered in Salesforce's canonical order, whatever the order here.
+   */
+  scopes: readonly OAuthScope[];
+  /**
+   * "Require Proof Key for Code Exchange (PKCE) Extension for Supported Authorization
+   * Flows" → `oauthConfig/isPkceRequired`. Default false. API 59.0.
+   */
+  requirePkce?: boolean;
+  /**
+   * "Require Secret for Web Server Flow" → `oauthConfig/isConsumerSecretOptional`,
+   * inverted. Default true. API 49.0.
+   */
+  requireSecretForWebServerFlow?: boolean;
+  /**
+   * "Require Secret for Refresh Token Flow" → `oauthConfig/isSecretRequiredForRefreshToken`.
+   * Default true. API 51.0.
+   */
+  requireSecretForRefreshTokenFlow?: boolean;
+  /** "Enable Client Credentials Flow" → `oauthConfig/isClientCredentialEnabled`. Default false. API 56.0. */
+  enableClientCredentialsFlow?: boolean;
+  /**
+   * "Enable Authorization Code and Credentials Flow" → `oauthConfig/isCodeCredentialEnabled`.
+   * Default false. API 57.0.
+   */
+  enableAuthorizationCodeAndCredentialsFlow?: boolean;
+  /**
+   * "Require user credentials in the POST body for Authorization Code and Credentials Flow"
+   * → `oauthConfig/isCodeCredentialPostOnly`. Default false. API 57.0.
+   */
+  requireCredentialsInPostBody?: boolean;
+  /** "Introspect All Tokens" → `oauthConfig/isIntrospectAllTokens`. Default false. API 49.0. */
+  introspectAllTokens?: boolean;
+  /**
+   * "Issue JSON Web Token (JWT)-based access tokens for named users"
+   * → `oauthConfig/isNamedUserJwtEnabled`. Default false. API 58.0.
+   */
+  issueJwtAccessTokens?: boolean;
+  /** "Enable Refresh Token Rotation" → `oauthConfig/isRefreshTokenRotationEnabled`. Default false. API 60.0. */
+  enableRefreshTokenRotation?: boolean;
+  /** "Enable Token Exchange Flow" → `oauthConfig/isTokenExchangeEnabled`. Default false. API 60.0. */
+  enableTokenExchangeFlow?: boolean;
+  /**
+   * "Require Secret for Token Exchange Flow" → `oauthConfig/isSecretRequiredForTokenExchange`.
+   * Default false. API 60.0.
+   */
+  requireSecretForTokenExchangeFlow?: boolean;
+  /**
+   * "Use digital signatures": the public certificate (base64 DER, one line, no PEM
+   * armour) used for the JWT bearer flow → `oauthConfig/certificate`. Never a private key.
+   */
+  certificate?: string;
+}
+
+/** Setup → Manage → "Edit Policies". */
+export interface AppPolicies {
+  /** "Permitted Users" → `oauthConfig/isAdminApproved`. Default `all-self-authorize`. */
+  permittedUsers?: PermittedUsers;
+  /** "IP Relaxation" → `oauthPolicy/ipRelaxation`. Default `enforce`. API 49.0. */
+  ipRelaxation?: IpRelaxation;
+  /** "Refresh Token Policy" → `oauthPolicy/refreshTokenPolicy`. Default `valid-until-revoked`. API 49.0. */
+  refreshToken?: RefreshTokenPolicy;
+  /**
+   * OAuth Policies → "Token Exchange Flow": the admin lets the app use the token exchange
+   * flow → `oauthPolicy/isTokenExchangeFlowEnabled`. Default false. API 60.0.
+   */
+  enableTokenExchangeFlow?: boolean;
+  /**
+   * Client Credentials Flow "Run As": the username the client-credentials flow acts as
+   * → `oauthConfig/oauthClientCredentialUser`. API 56.0.
+   */
+  clientCredentialsRunAs?: string;
+  /**
+   * Session Policies "Timeout Value", in minutes (15, 30, 60, 120, 240, 480, 720 or 1440)
+   * → `sessionPolicy/sessionTimeout`. API 49.0.
+   */
+  sessionTimeoutMinutes?: number;
+  /** Manage → "Profiles": profile names pre-authorized when users are admin approved → `profileName`. */
+  profiles?: readonly string[];
+  /** Manage → "Permission Sets": permission set API names pre-authorized → `permissionSetName`. */
+  permissionSets?: readonly string[];
+}
+
+/** The settings of one app in one environment: the Setup page as data. */
+export interface AppSettings {
+  /** "Connected App Name" → `label`. Required, at most 80 characters. */
+  label: string;
+  /**
+   * "API Name" → the component name (file name). Default: derived from the label
+   * as Setup fills it in (`Fullcast Motion Package` → `Fullcast_Motion_Package`).
+   */
+  apiName?: string;
+  /**
+   * "Contact Email" → `contactEmail`. Required by Salesforce, and it is the customer's
+   * own address, so usually given once with `--contact-email` and remembered in
+   * `connected-app.json` rather than written here.
+   */
+  contactEmail?: string;
+  /** "Contact Phone" → `contactPhone`. */
+  contactPhone?: string;
+  /** "Description" → `description`. */
+  description?: string;
+  /** "Info URL" → `infoUrl`. */
+  infoUrl?: string;
+  /** "Logo Image URL" → `logoUrl` (https). */
+  logoUrl?: string;
+  /** "Icon URL" → `iconUrl` (https). */
+  iconUrl?: string;
+  /**
+   * The app already exists in the target org, so deploying it updates it. Without
+   * this, rendering a ConnectedApp warns that since Spring '26 Salesforce blocks
+   * creating new connected apps.
+   */
+  existsInOrg?: boolean;
+  /** "API (Enable OAuth Settings)". */
+  oauth?: OAuthSettings;
+  /** "Edit Policies": OAuth, session and client-credentials policies, profiles and permission sets. */
+  policies?: AppPolicies;
+}
+
+/** What a template's `app` function receives: the environment's name and values. */
+export type EnvironmentContext<V extends object> = V & {
+  /** The environment's name as declared (never an alias). */
+  readonly name: string;
+};
+
+/** One environment: the template's own values, plus other names it answers to. */
+export type EnvironmentDefinition<V extends object> = V & {
+  /** Other names accepted by `--env` (for example `preprod` for `sandbox`). */
+  readonly aliases?: readonly string[];
+};
+
+/**
+ * A template module's default export.
+ *
+ * @typeParam V - the values every environment declares (for example `{ baseUrl: string }`).
+ */
+export interface AppTemplate<V extends object = Record<string, never>> {
+  /**
+   * The environments this app is rendered for, by name. The first one is the primary
+   * environment: its files go to the default package directory.
+   */
+  environments: Readonly<Record<string, EnvironmentDefinition<V>>>;
+  /** The app's settings: the same for every environment, or computed from the environment. */
+  app: AppSettings | ((env: EnvironmentContext<V>) => AppSettings);
+}

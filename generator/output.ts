@@ -1,0 +1,83 @@
+/**
+ * What the CLI prints: human text (results on stdout, warnings and errors on stderr), or
+ * with `--json` one JSON document on stdout in the Salesforce CLI's envelope
+ * (`{ status, result, warnings }` on success, `{ status, name, message, … }` on error).
+ */
+import { writeSync } from 'node:fs';
+import { AppError, EXIT_CODES } from './errors';
+import type { GenerateResult } from './commands/generate';
+
+/** Where output goes; tests pass their own. */
+export interface Streams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * Writes all of `text` to a file descriptor synchronously. Writing to the descriptors rather
+ * than process.stdout/stderr spares loading Node's stream machinery on every run, and output
+ * is complete before the process exits.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+export const processStreams: Streams = {
+  stdout: (text) => writeAll(1, text),
+  stderr: (text) => writeAll(2, text),
+};
+
+function printWarnings(warnings: readonly string[], streams: Streams): void {
+  for (const warning of warnings) streams.stderr(`Warning: ${warning}\n`);
+}
+
+/** Prints a command's result; `exitCode` is the status the JSON envelope reports. */
+export function printJsonResult(result: { warnings: readonly string[] }, exitCode: number, streams: Streams): void {
+  const { warnings, ...rest } = result;
+  streams.stdout(`${JSON.stringify({ status: exitCode, result: rest, warnings }, null, 2)}\n`);
+}
+
+/** The human report of `generate`: one line per file, diffs on drift, then warnings. */
+export function printGenerateResult(result: GenerateResult, fixCommand: string, streams: Streams): void {
+  for (const target of result.targets) {
+    streams.stdout(`${target.app} (${target.environment}) → ${target.apiName}, API ${target.apiVersion}\n`);
+    for (const file of target.files) streams.stdout(`  ${file.state.padEnd(9)} ${file.path}\n`);
+  }
+  if (result.check) {
+    const drifted = result.targets.flatMap((target) => target.files).filter((file) => file.state !== 'unchanged');
+    for (const file of drifted) streams.stdout(`\n${file.diff ?? ''}`);
+    if (drifted.length === 0) streams.stdout('In sync: every generated file matches its template.\n');
+    else {
+      const count = drifted.length === 1 ? '1 file differs' : `${drifted.length} files differ`;
+      streams.stderr(`Drift: ${count} from what the templates generate. Run \`${fixCommand}\`, review the diff and commit it.\n`);
+    }
+  }
+  printWarnings(result.warnings, streams);
+}
+
+/** Prints an error: one line (plus one line per problem and per action), never a stack trace unless `debug`. */
+export function printError(error: unknown, json: boolean, debug: boolean, streams: Streams): number {
+  const known = error instanceof AppError;
+  const exitCode = known ? error.exitCode : EXIT_CODES.internal;
+  const name = known ? error.code : 'InternalError';
+  const message = known ? error.message : `${(error as Error)?.message ?? String(error)} (a bug in connected-app; re-run with --debug for details)`;
+  const actions = known ? error.actions : ['Re-run with --debug and report the output.'];
+  const problems = known ? error.problems : [];
+  if (json) {
+    const document = { status: exitCode, name, message, exitCode, actions, problems, warnings: [] };
+    streams.stdout(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    streams.stderr(`Error (${name}): ${message}\n`);
+    for (const problem of problems) streams.stderr(`  ${problem.field}: ${problem.message}\n`);
+    if (actions.length > 0) streams.stderr(`Try this:\n${actions.map((action) => `  ${action}\n`).join('')}`);
+  }
+  if (debug && error instanceof Error && error.stack) streams.stderr(`${error.stack}\n`);
+  return exitCode;
+}

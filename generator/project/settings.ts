@@ -1,0 +1,93 @@
+/**
+ * `connected-app.json`, the project's committed settings: what the user gave once and
+ * every later run (and `--check` in CI) must not ask for again — each app's contact
+ * email and which of its environments are rendered into the project.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors';
+import { writeFileAtomic } from './atomicWrite';
+
+export const SETTINGS_FILE = 'connected-app.json';
+
+/** One rendering kept in the project: `generate` without `--env` and `--check` revisit it. */
+export interface OutputRecord {
+  readonly env: string;
+}
+
+/** What the project remembers about one template. */
+export interface AppRecord {
+  readonly contactEmail?: string;
+  readonly outputs?: readonly OutputRecord[];
+}
+
+export interface ProjectSettings {
+  /** The template `--app` defaults to. */
+  readonly defaultApp?: string;
+  /** By template name. */
+  readonly apps: Readonly<Record<string, AppRecord>>;
+}
+
+function invalid(file: string, reason: string): AppError {
+  return new AppError('InvalidSettingsFile', `${file}: ${reason}`, [`Fix or delete ${SETTINGS_FILE}; generate writes it again.`]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readAppRecord(file: string, name: string, value: unknown): AppRecord {
+  if (!isObject(value)) throw invalid(file, `apps.${name} must be an object`);
+  const { contactEmail, outputs } = value;
+  if (contactEmail !== undefined && typeof contactEmail !== 'string') throw invalid(file, `apps.${name}.contactEmail must be a string`);
+  if (outputs !== undefined && !(Array.isArray(outputs) && outputs.every((output) => isObject(output) && typeof output.env === 'string'))) {
+    throw invalid(file, `apps.${name}.outputs must be a list of { "env": "…" }`);
+  }
+  return { contactEmail, outputs: (outputs as OutputRecord[] | undefined)?.map((output) => ({ env: output.env })) };
+}
+
+/** The project's settings; empty when the file does not exist yet. */
+export function readSettings(root: string): ProjectSettings {
+  const file = join(root, SETTINGS_FILE);
+  if (!existsSync(file)) return { apps: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw invalid(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!isObject(json)) throw invalid(file, 'must hold a JSON object');
+  if (json.defaultApp !== undefined && typeof json.defaultApp !== 'string') throw invalid(file, 'defaultApp must be a string');
+  if (json.apps !== undefined && !isObject(json.apps)) throw invalid(file, 'apps must be an object');
+  const apps = Object.fromEntries(Object.entries(json.apps ?? {}).map(([name, value]) => [name, readAppRecord(file, name, value)]));
+  return { defaultApp: json.defaultApp, apps };
+}
+
+/** Code-unit order: stable across machines and locales (and cheaper than localeCompare). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The settings with `update` merged into one app's record, outputs de-duplicated and sorted. */
+export function withAppRecord(settings: ProjectSettings, app: string, update: { contactEmail?: string; output?: OutputRecord }): ProjectSettings {
+  const current = settings.apps[app] ?? {};
+  const outputs = [...(current.outputs ?? []), ...(update.output ? [update.output] : [])];
+  const unique = [...new Map(outputs.map((output) => [output.env, output])).values()].sort((a, b) => compareText(a.env, b.env));
+  const record: AppRecord = { contactEmail: update.contactEmail ?? current.contactEmail, outputs: unique.length > 0 ? unique : undefined };
+  const apps = Object.fromEntries(Object.entries({ ...settings.apps, [app]: record }).sort(([a], [b]) => compareText(a, b)));
+  return { ...settings, apps };
+}
+
+/** The file's text for `settings`: two-space JSON with a final newline, as sf writes its JSON files. */
+export function formatSettings(settings: ProjectSettings): string {
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** Writes the settings atomically when they changed; returns whether the file was written. */
+export function writeSettings(root: string, settings: ProjectSettings, tempFolder: string): boolean {
+  const file = join(root, SETTINGS_FILE);
+  const content = formatSettings(settings);
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  writeFileAtomic(file, content, tempFolder);
+  return true;
+}

@@ -1,0 +1,55 @@
+/**
+ * The Salesforce DX project around the current folder: its root (where
+ * sfdx-project.json is, found the way sf finds it, upward from the working folder),
+ * the default package directory and the sourceApiVersion.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../errors';
+
+export const PROJECT_FILE = 'sfdx-project.json';
+
+export interface SfdxProject {
+  /** Absolute path of the folder holding sfdx-project.json. */
+  readonly root: string;
+  /** The default package directory, relative to the root (`force-app`). */
+  readonly defaultPackageDirectory: string;
+  /** `sourceApiVersion` as written (`66.0`), if the file sets one. */
+  readonly sourceApiVersion?: string;
+}
+
+function findRoot(start: string): string | undefined {
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, PROJECT_FILE))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function invalid(file: string, reason: string): AppError {
+  return new AppError('InvalidProjectFile', `${file}: ${reason}`, [`Fix ${PROJECT_FILE}; see https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_ws_config.htm`]);
+}
+
+/** Reads the project that contains `cwd`. */
+export function readSfdxProject(cwd: string): SfdxProject {
+  const root = findRoot(cwd);
+  if (!root) {
+    throw new AppError('ProjectNotFound', `no ${PROJECT_FILE} in ${cwd} or any folder above it`, [
+      'Run the command inside a Salesforce DX project (the folder holding sfdx-project.json).',
+    ]);
+  }
+  const file = join(root, PROJECT_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw invalid(file, `not valid JSON (${(error as Error).message})`);
+  }
+  const project = json as { packageDirectories?: unknown; sourceApiVersion?: unknown };
+  const directories = Array.isArray(project.packageDirectories) ? (project.packageDirectories as { path?: unknown; default?: unknown }[]) : [];
+  const chosen = directories.find((directory) => directory?.default === true) ?? directories[0];
+  if (!chosen || typeof chosen.path !== 'string' || chosen.path === '') throw invalid(file, 'packageDirectories names no package directory');
+  if (project.sourceApiVersion !== undefined && typeof project.sourceApiVersion !== 'string') {
+    throw invalid(file, 'sourceApiVersion must be a string such as "66.0"');
+  }
+  return { root, defaultPackageDirectory: chosen.path.replace(/\\/g, '/').replace(/\/+$/, ''), sourceApiVersion: project.sourceApiVersion };
+}

@@ -1,0 +1,50 @@
+/**
+ * Turns a metadata object (the shape of a Metadata API type) into the XML tree a
+ * retrieve at a given API version would write: elements in schema order, repeated
+ * elements kept together, and elements newer than the version left out.
+ */
+import type { ElementSpec, MetadataSchema } from '../model/schema';
+import type { XmlElement } from '../xml';
+
+/** A value of a metadata object: a scalar, a nested object, or a list for repeated elements. */
+export type MetadataValue = string | number | boolean | MetadataObject | readonly MetadataValue[];
+
+/** A metadata object: element name → value; `undefined` means the element is absent. */
+export interface MetadataObject {
+  readonly [element: string]: MetadataValue | undefined;
+}
+
+function isObject(value: MetadataValue): value is MetadataObject {
+  return typeof value === 'object' && !Array.isArray(value);
+}
+
+function serializeValue(spec: ElementSpec, value: MetadataValue, schema: MetadataSchema, apiVersion: number): XmlElement {
+  if (spec.type.kind === 'complex') {
+    if (!isObject(value)) throw new TypeError(`${spec.name} must be an object`);
+    return { name: spec.name, children: serializeType(spec.type.type, value, schema, apiVersion) };
+  }
+  if (isObject(value) || Array.isArray(value)) throw new TypeError(`${spec.name} must be a scalar`);
+  return { name: spec.name, text: String(value) };
+}
+
+function serializeType(typeName: string, object: MetadataObject, schema: MetadataSchema, apiVersion: number): XmlElement[] {
+  const specs = schema.types[typeName];
+  if (!specs) throw new TypeError(`unknown metadata type ${typeName}`);
+  const known = new Set(specs.map((spec) => spec.name));
+  const unknown = Object.keys(object).filter((key) => !known.has(key) && object[key] !== undefined);
+  if (unknown.length > 0) throw new TypeError(`${typeName} has no element ${unknown.join(', ')}`);
+
+  const elements: XmlElement[] = [];
+  for (const spec of specs) {
+    const value = object[spec.name];
+    if (value === undefined || (spec.minApi !== undefined && spec.minApi > apiVersion)) continue;
+    const values = spec.repeated && Array.isArray(value) ? value : [value];
+    for (const item of values) elements.push(serializeValue(spec, item, schema, apiVersion));
+  }
+  return elements;
+}
+
+/** The document element for `object`, an instance of the schema's root type. */
+export function serializeMetadata(object: MetadataObject, schema: MetadataSchema, apiVersion: number): XmlElement {
+  return { name: schema.root, children: serializeType(schema.root, object, schema, apiVersion) };
+}

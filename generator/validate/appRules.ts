@@ -1,0 +1,211 @@
+/**
+ * The rules an app's settings must follow before anything is rendered. Each rule adds
+ * problems (which stop the run) or warnings (which are shown); all are collected so a
+ * user sees every problem at once.
+ */
+import { apiNameFromLabel, apiNameProblem } from '../model/apiName';
+import { formatApiVersion } from '../model/apiVersion';
+import { OAUTH_SCOPES, SCOPE_MIN_API, SCOPE_RETRIEVED_AS, isOAuthScope } from '../model/scopes';
+import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
+import type { Problem } from '../errors';
+import { closestMatch } from './closestMatch';
+import { callbackUrlProblem, httpsUrlProblem } from './urls';
+
+/** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
+export const LABEL_MAX_LENGTH = 80;
+
+/** The cumulative callback URL limit of the REST API Developer Guide (metadata-facts.md §4, unverified today). */
+const CALLBACK_TOTAL_MAX_LENGTH = 2000;
+
+/** Setup's session "Timeout Value" choices, in minutes (the values seen in retrieved files fit this list). */
+const SESSION_TIMEOUTS = [15, 30, 60, 120, 240, 480, 720, 1440];
+
+const PERMITTED_USERS = ['all-self-authorize', 'admin-approved'];
+const IP_RELAXATIONS = ['enforce', 'enforce-relax-refresh', 'relax-activated-devices', 'relax'];
+const REFRESH_TOKEN_POLICIES = ['valid-until-revoked', 'expire-immediately'];
+const PERIOD_UNITS = ['hours', 'days', 'months'];
+
+/** OAuth token names people type, and the scope each stands for in metadata (metadata-facts.md §2.2). */
+const SCOPE_FOR_TOKEN: Readonly<Record<string, string>> = {
+  id: 'Basic',
+  api: 'Api',
+  web: 'Web',
+  full: 'Full',
+  refresh_token: 'RefreshToken',
+  offline_access: 'RefreshToken',
+  openid: 'OpenID',
+  chatter_api: 'Chatter',
+  visualforce: 'CustomApplications',
+  custom_permissions: 'CustomPermissions',
+  wave_api: 'Wave',
+  eclair_api: 'Eclair',
+  pardot_api: 'Pardot',
+  cdp_ingest_api: 'CDPIngest',
+  cdp_profile_api: 'CDPProfile',
+  cdp_query_api: 'CDPQuery',
+};
+
+/** Where a rule reports what it finds. */
+export interface RuleContext {
+  readonly apiVersion: number;
+  readonly problems: Problem[];
+  readonly warnings: string[];
+}
+
+function oneOf(value: string, allowed: readonly string[], field: string, context: RuleContext): void {
+  if (allowed.includes(value)) return;
+  const suggestion = closestMatch(value, allowed);
+  context.problems.push({
+    field,
+    message: `'${value}' is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+  });
+}
+
+function duplicates(values: readonly string[], field: string, context: RuleContext): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) context.problems.push({ field: `${field}[${index}]`, message: `'${value}' is listed twice` });
+    seen.add(value);
+  });
+}
+
+function checkNames(settings: AppSettings, context: RuleContext): void {
+  const label = settings.label.trim();
+  if (label === '') context.problems.push({ field: 'label', message: 'is empty' });
+  if (/[\r\n]/.test(settings.label)) context.problems.push({ field: 'label', message: 'may not contain a line break' });
+  if (settings.label.length > LABEL_MAX_LENGTH) {
+    context.problems.push({ field: 'label', message: `is ${settings.label.length} characters long; the limit is ${LABEL_MAX_LENGTH}` });
+  }
+  if (settings.apiName !== undefined) {
+    const problem = apiNameProblem(settings.apiName);
+    if (problem) context.problems.push({ field: 'apiName', message: `'${settings.apiName}' ${problem}` });
+  } else if (label !== '') {
+    const derived = apiNameFromLabel(settings.label);
+    const problem = apiNameProblem(derived);
+    if (problem) context.problems.push({ field: 'apiName', message: `the name derived from the label, '${derived}', ${problem}; set apiName` });
+  }
+}
+
+function checkLinks(settings: AppSettings, context: RuleContext): void {
+  for (const field of ['infoUrl', 'logoUrl', 'iconUrl'] as const) {
+    const url = settings[field];
+    const problem = url === undefined ? undefined : httpsUrlProblem(url);
+    if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
+  }
+}
+
+function checkCallbackUrls(urls: readonly string[], context: RuleContext): void {
+  if (urls.length === 0) context.problems.push({ field: 'oauth.callbackUrls', message: 'needs at least one URL' });
+  urls.forEach((url, index) => {
+    const problem = callbackUrlProblem(url);
+    if (problem) context.problems.push({ field: `oauth.callbackUrls[${index}]`, message: `'${url}' ${problem}` });
+    else if (url.includes('#')) context.warnings.push(`oauth.callbackUrls[${index}]: '${url}' has a #fragment, which OAuth redirect URIs must not have (RFC 6749 §3.1.2)`);
+  });
+  duplicates(urls, 'oauth.callbackUrls', context);
+  const total = urls.join('\n').length;
+  if (total > CALLBACK_TOTAL_MAX_LENGTH) {
+    context.warnings.push(`oauth.callbackUrls: ${total} characters in all; Salesforce documents a limit of ${CALLBACK_TOTAL_MAX_LENGTH}`);
+  }
+}
+
+function checkScopes(scopes: readonly string[], context: RuleContext): void {
+  if (scopes.length === 0) context.problems.push({ field: 'oauth.scopes', message: 'needs at least one scope' });
+  scopes.forEach((scope, index) => {
+    const field = `oauth.scopes[${index}]`;
+    if (!isOAuthScope(scope)) {
+      const suggestion = SCOPE_FOR_TOKEN[scope.toLowerCase()] ?? closestMatch(scope, OAUTH_SCOPES);
+      context.problems.push({ field, message: `'${scope}' is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      return;
+    }
+    const minApi = SCOPE_MIN_API[scope];
+    if (minApi !== undefined && minApi > context.apiVersion) {
+      context.problems.push({ field, message: `'${scope}' needs API ${formatApiVersion(minApi)} or later` });
+    }
+    const retrievedAs = SCOPE_RETRIEVED_AS[scope];
+    if (retrievedAs) context.warnings.push(`${field}: a retrieve writes '${scope}' back as '${retrievedAs}'; list '${retrievedAs}' to keep git clean`);
+  });
+  duplicates(scopes, 'oauth.scopes', context);
+}
+
+function checkCertificate(certificate: string, context: RuleContext): void {
+  const field = 'oauth.certificate';
+  if (/PRIVATE KEY/.test(certificate)) {
+    context.problems.push({ field, message: 'holds a private key; give the public certificate only, and keep the key out of the repository' });
+  } else if (/-----BEGIN|-----END/.test(certificate)) {
+    context.problems.push({ field, message: 'has PEM armour; give the base64 body without the -----BEGIN/END lines, on one line' });
+  } else if (!/^[A-Za-z0-9+/]+={0,2}$/.test(certificate)) {
+    context.problems.push({ field, message: 'is not a base64 certificate body' });
+  }
+}
+
+function checkOAuth(oauth: OAuthSettings, context: RuleContext): void {
+  checkCallbackUrls(oauth.callbackUrls, context);
+  checkScopes(oauth.scopes, context);
+  if (oauth.certificate !== undefined) checkCertificate(oauth.certificate, context);
+  if (oauth.requireSecretForTokenExchangeFlow && !oauth.enableTokenExchangeFlow) {
+    context.problems.push({ field: 'oauth.requireSecretForTokenExchangeFlow', message: 'needs oauth.enableTokenExchangeFlow' });
+  }
+  if (oauth.requireCredentialsInPostBody && !oauth.enableAuthorizationCodeAndCredentialsFlow) {
+    context.problems.push({ field: 'oauth.requireCredentialsInPostBody', message: 'needs oauth.enableAuthorizationCodeAndCredentialsFlow' });
+  }
+}
+
+function checkPeriod(policies: AppPolicies, context: RuleContext): void {
+  const policy = policies.refreshToken;
+  if (policy === undefined) return;
+  if (typeof policy === 'string') {
+    oneOf(policy, REFRESH_TOKEN_POLICIES, 'policies.refreshToken', context);
+    return;
+  }
+  const [key, period] = 'expireAfter' in policy ? ['expireAfter', policy.expireAfter] : ['expireIfUnusedFor', policy.expireIfUnusedFor];
+  const field = `policies.refreshToken.${key}`;
+  if (period.value < 1) context.problems.push({ field: `${field}.value`, message: `must be at least 1, not ${period.value}` });
+  oneOf(period.unit, PERIOD_UNITS, `${field}.unit`, context);
+}
+
+function checkPreAuthorization(policies: AppPolicies, context: RuleContext): void {
+  const grants = [...(policies.profiles ?? []), ...(policies.permissionSets ?? [])];
+  for (const field of ['profiles', 'permissionSets'] as const) {
+    const names = policies[field] ?? [];
+    names.forEach((name, index) => {
+      if (name.trim() === '') context.problems.push({ field: `policies.${field}[${index}]`, message: 'is empty' });
+    });
+    duplicates(names, `policies.${field}`, context);
+  }
+  const adminApproved = policies.permittedUsers === 'admin-approved';
+  if (grants.length > 0 && !adminApproved) {
+    context.problems.push({ field: 'policies.permittedUsers', message: "must be 'admin-approved' when profiles or permission sets are listed" });
+  }
+  if (adminApproved && grants.length === 0) {
+    context.warnings.push('policies.permittedUsers: admin-approved with no profiles or permission sets: nobody can use the app until an admin assigns one');
+  }
+}
+
+function checkPolicies(settings: AppSettings, policies: AppPolicies, context: RuleContext): void {
+  if (policies.permittedUsers !== undefined) oneOf(policies.permittedUsers, PERMITTED_USERS, 'policies.permittedUsers', context);
+  if (policies.ipRelaxation !== undefined) oneOf(policies.ipRelaxation, IP_RELAXATIONS, 'policies.ipRelaxation', context);
+  checkPeriod(policies, context);
+  if (policies.sessionTimeoutMinutes !== undefined && !SESSION_TIMEOUTS.includes(policies.sessionTimeoutMinutes)) {
+    context.problems.push({
+      field: 'policies.sessionTimeoutMinutes',
+      message: `${policies.sessionTimeoutMinutes} is not one of Setup's timeouts: ${SESSION_TIMEOUTS.join(', ')}`,
+    });
+  }
+  checkPreAuthorization(policies, context);
+  if (policies.clientCredentialsRunAs !== undefined && !settings.oauth?.enableClientCredentialsFlow) {
+    context.problems.push({ field: 'policies.clientCredentialsRunAs', message: 'needs oauth.enableClientCredentialsFlow' });
+  }
+  if (!settings.oauth) {
+    for (const field of ['permittedUsers', 'ipRelaxation', 'refreshToken', 'enableTokenExchangeFlow'] as const) {
+      if (policies[field] !== undefined) context.problems.push({ field: `policies.${field}`, message: 'is an OAuth policy; it needs oauth settings' });
+    }
+  }
+}
+
+/** Applies every rule to one app's settings (already known to have the right shape). */
+export function checkAppSettings(settings: AppSettings, context: RuleContext): void {
+  checkNames(settings, context);
+  checkLinks(settings, context);
+  if (settings.oauth) checkOAuth(settings.oauth, context);
+  if (settings.policies) checkPolicies(settings, settings.policies, context);
+}

@@ -1,0 +1,152 @@
+/**
+ * Template → validated app: checks a loaded template's shape, picks the environment,
+ * computes that environment's settings and applies every rule, collecting all problems.
+ */
+import type { Problem } from '../errors';
+import { apiNameFromLabel } from '../model/apiName';
+import type { ResolvedApp } from '../model/resolvedApp';
+import type { AppSettings, AppTemplate, EnvironmentDefinition } from '../model/template';
+import { checkAppSettings } from './appRules';
+import { emailProblem } from './email';
+import { checkShape } from './shape';
+import { APP_SETTINGS_SHAPE, TEMPLATE_SHAPE } from './templateShape';
+
+type AnyTemplate = AppTemplate<Record<string, unknown>>;
+type AnyEnvironment = EnvironmentDefinition<Record<string, unknown>>;
+
+/** Environment names become folder names and flag values: a letter, then letters, digits, `-` or `_`. */
+const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+/** Where the contact email may come from, most specific first. */
+export interface ContactEmailSources {
+  /** `--contact-email`. */
+  readonly flag?: string;
+  /** connected-app.json. */
+  readonly settings?: string;
+}
+
+export interface ResolveRequest {
+  readonly template: string;
+  /** The template file, for messages. */
+  readonly file: string;
+  readonly exported: unknown;
+  /** `--env`, possibly an alias; undefined picks the only environment. */
+  readonly environment?: string;
+  readonly contactEmail: ContactEmailSources;
+  readonly apiVersion: number;
+}
+
+export interface ResolveOutcome {
+  readonly app?: ResolvedApp;
+  readonly problems: Problem[];
+  readonly warnings: string[];
+}
+
+/** The template's environments, checked: names, aliases, and a name → declared-name map. */
+function environmentIndex(template: AnyTemplate, problems: Problem[]): Map<string, string> {
+  const index = new Map<string, string>();
+  const claim = (name: string, declared: string, field: string) => {
+    if (!ENVIRONMENT_NAME.test(name)) problems.push({ field, message: `'${name}' is not a valid environment name (a letter, then letters, digits, - or _)` });
+    else if (index.has(name)) problems.push({ field, message: `'${name}' names two environments` });
+    else index.set(name, declared);
+  };
+  for (const [name, definition] of Object.entries(template.environments)) {
+    claim(name, name, `environments.${name}`);
+    (definition.aliases ?? []).forEach((alias, position) => claim(alias, name, `environments.${name}.aliases[${position}]`));
+  }
+  if (Object.keys(template.environments).length === 0) problems.push({ field: 'environments', message: 'declares no environment' });
+  return index;
+}
+
+/** `prod, sandbox (alias preprod)`: the environments a user may pass to --env. */
+export function describeEnvironments(environments: Readonly<Record<string, AnyEnvironment>>): string {
+  return Object.entries(environments)
+    .map(([name, definition]) => {
+      const aliases = definition.aliases ?? [];
+      return aliases.length === 0 ? name : `${name} (alias ${aliases.join(', ')})`;
+    })
+    .join(', ');
+}
+
+function pickEnvironment(template: AnyTemplate, request: ResolveRequest, problems: Problem[]): string | undefined {
+  const index = environmentIndex(template, problems);
+  const declared = Object.keys(template.environments);
+  const known = describeEnvironments(template.environments);
+  if (request.environment === undefined) {
+    if (declared.length === 1) return declared[0];
+    problems.push({ field: '--env', message: `${request.template} has several environments; choose one: ${known}` });
+    return undefined;
+  }
+  const name = index.get(request.environment);
+  if (name === undefined) problems.push({ field: '--env', message: `unknown environment '${request.environment}' for ${request.template}; known: ${known}` });
+  return name;
+}
+
+function settingsFor(template: AnyTemplate, environment: string, problems: Problem[]): AppSettings | undefined {
+  let settings: unknown;
+  try {
+    settings = typeof template.app === 'function' ? template.app({ ...template.environments[environment], name: environment }) : template.app;
+  } catch (error) {
+    problems.push({ field: 'app', message: `failed for environment ${environment}: ${(error as Error)?.message ?? String(error)}` });
+    return undefined;
+  }
+  const shapeProblems: Problem[] = [];
+  checkShape(settings, APP_SETTINGS_SHAPE, '', shapeProblems);
+  problems.push(...shapeProblems);
+  return shapeProblems.length === 0 ? (settings as AppSettings) : undefined;
+}
+
+function contactEmail(request: ResolveRequest, settings: AppSettings, problems: Problem[]): string | undefined {
+  const { flag } = request.contactEmail;
+  if (flag !== undefined) return flag; // checked before the template was read
+  const sources: [string, string | undefined][] = [
+    [`connected-app.json apps.${request.template}.contactEmail`, request.contactEmail.settings],
+    ['contactEmail', settings.contactEmail],
+  ];
+  const found = sources.find(([, value]) => value !== undefined);
+  if (!found) {
+    problems.push({
+      field: 'contactEmail',
+      message: `is missing: pass --contact-email you@example.com once (connected-app.json remembers it), or set contactEmail in ${request.file}`,
+    });
+    return undefined;
+  }
+  const [field, email] = found as [string, string];
+  const problem = emailProblem(email);
+  if (problem) problems.push({ field, message: problem });
+  return email;
+}
+
+/** Runs the whole template → validated app step; `app` is set only when there is no problem. */
+export function resolveApp(request: ResolveRequest): ResolveOutcome {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const { flag } = request.contactEmail;
+  const flagProblem = flag === undefined ? undefined : emailProblem(flag);
+  if (flagProblem) problems.push({ field: '--contact-email', message: flagProblem });
+  const shapeProblems: Problem[] = [];
+  checkShape(request.exported, TEMPLATE_SHAPE, '', shapeProblems);
+  problems.push(...shapeProblems);
+  if (shapeProblems.length > 0) return { problems, warnings };
+
+  const template = request.exported as AnyTemplate;
+  const environment = pickEnvironment(template, request, problems);
+  const settings = environment === undefined ? undefined : settingsFor(template, environment, problems);
+  if (environment === undefined || settings === undefined) return { problems, warnings };
+
+  checkAppSettings(settings, { apiVersion: request.apiVersion, problems, warnings });
+  const email = contactEmail(request, settings, problems);
+  if (problems.length > 0 || email === undefined) return { problems, warnings };
+  return {
+    problems,
+    warnings,
+    app: {
+      template: request.template,
+      environment,
+      settings,
+      apiName: settings.apiName ?? apiNameFromLabel(settings.label),
+      contactEmail: email,
+      apiVersion: request.apiVersion,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Temporary copies of the project for tests that run the CLI as a child process: the tool
+ * (package.json, bin/, the built dist/), the Salesforce DX project files and the templates,
+ * with node_modules linked, in a fresh folder the test may change at will.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { REPO_ROOT } from './paths';
+
+const created: string[] = [];
+
+afterAll(() => {
+  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh copy with no generated files and no connected-app.json, unless `settings` is given. */
+export function makeProject(settings?: object): string {
+  const folder = mkdtempSync(join(tmpdir(), 'connected-app-test-'));
+  created.push(folder);
+  for (const entry of ['package.json', 'sfdx-project.json', 'bin', 'dist', 'templates']) {
+    cpSync(join(REPO_ROOT, entry), join(folder, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  if (settings) writeFileSync(join(folder, 'connected-app.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  return folder;
+}
+
+export interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `connected-app <args>` in `cwd` and waits for it. */
+export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, [join(cwd, 'bin', 'connected-app.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `folder` (node_modules and the tool's cache left out) → its bytes, to prove nothing changed. */
+export function snapshotFiles(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (directory: string) => {
+    for (const name of readdirSync(directory)) {
+      const path = join(directory, name);
+      if (name === 'node_modules' || name === '.connected-app') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(folder, path), readFileSync(path, 'latin1'));
+    }
+  };
+  walk(folder);
+  return files;
+}

@@ -1,0 +1,20 @@
+import { OAUTH_SCOPES, canonicalScopeOrder } from '../../generator/model/scopes';
+import { XSD_FILE, requireShared } from '../helpers/paths';
+import { readFileSync } from 'node:fs';
+
+describe('scopes', () => {
+  test('canonical order puts the Setup selection in retrieve order, without duplicates', () => {
+    // The order every retrieved file in shared/corpus uses (OBSERVATIONS.md §2).
+    expect(canonicalScopeOrder(['RefreshToken', 'Web', 'Full', 'Api', 'Basic', 'Api'])).toEqual(['Basic', 'Api', 'Web', 'Full', 'RefreshToken']);
+  });
+
+  describe('the enum matches the 66.0 schema, in order', () => {
+    if (!requireShared(XSD_FILE, 'scope enum against the XSD')) return;
+    test('same values, same order', () => {
+      const xsd = readFileSync(XSD_FILE, 'utf8');
+      const block = /<xsd:simpleType name="ConnectedAppOauthAccessScope">([\s\S]*?)<\/xsd:simpleType>/.exec(xsd)?.[1] ?? '';
+      const values = [...block.matchAll(/value="(\w+)"/g)].map((match) => match[1]);
+      expect(OAUTH_SCOPES).toEqual(values);
+    });
+  });
+});
