@@ -44,5 +44,7 @@ try {
 const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
 const loaded = { exports: {} };
 script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(bundle), loaded, bundle, dirname(bundle));
-process.exitCode = loaded.exports.main(process.argv.slice(2));
+const exitCode = loaded.exports.main(process.argv.slice(2));
+if (typeof exitCode === 'number') process.exitCode = exitCode;
+else exitCode.then((code) => process.exit(code));
 if (cachedData === undefined || script.cachedDataRejected) saveCache(cacheFile, script.createCachedData());

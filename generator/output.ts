@@ -5,7 +5,9 @@
  */
 import { writeSync } from 'node:fs';
 import { AppError, EXIT_CODES } from './errors';
+import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
+import type { DeployedComponent } from './sf/deployResult';
 
 /** Where output goes; tests pass their own. */
 export interface Streams {
@@ -80,4 +82,42 @@ export function printError(error: unknown, json: boolean, debug: boolean, stream
   }
   if (debug && error instanceof Error && error.stack) streams.stderr(`${error.stack}\n`);
   return exitCode;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`).join('');
+}
+
+function describeFailure(component: DeployedComponent): string {
+  const where = component.filePath ? `, ${component.filePath}${component.line ? `:${component.line}${component.column ? `:${component.column}` : ''}` : ''}` : '';
+  const lines = [`  ${component.type} ${component.fullName}${where}`, `    Salesforce: ${component.problem ?? '(no problem text)'}`];
+  if (component.action) lines.push(`    Action (${component.problemCode}): ${component.action}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The human report of `deploy`: the components, each failure with Salesforce's text and an action. */
+export function printDeployResult(result: DeployResult, streams: Streams): void {
+  const what = `${result.app} (${result.environment}) to ${result.targetOrg.name}${result.targetOrg.name === result.targetOrg.username ? '' : ` (${result.targetOrg.username})`}`;
+  const id = result.deployId ? ` (deploy ${result.deployId})` : '';
+  const deployed = result.components.filter((component) => component.state !== 'Failed');
+  const failed = result.components.filter((component) => component.state === 'Failed');
+  if (deployed.length > 0) {
+    const verb = result.dryRun ? 'Validated (dry run, nothing saved)' : 'Deployed';
+    streams.stdout(`${verb}: ${what}${id}\n${table([['TYPE', 'NAME', 'STATE', 'FILE'], ...deployed.map((c) => [c.type, c.fullName, c.state, c.filePath ?? ''])])}`);
+  }
+  if (result.status === 'Succeeded' && deployed.length === 0) streams.stdout(`${result.dryRun ? 'Validated' : 'Deployed'}: ${what}${id}\n`);
+  if (failed.length > 0) {
+    const count = failed.length === 1 ? '1 component failed' : `${failed.length} components failed`;
+    streams.stderr(`Error (Deploy${result.status}): ${result.dryRun ? 'validation' : 'deploy'} of ${what}: ${count}${id}\n${failed.map(describeFailure).join('')}`);
+  }
+  if (result.error) {
+    streams.stderr(`Error (${result.error.name}): the deploy of ${what} did not finish: ${result.error.message}\n`);
+    if (result.error.action) streams.stderr(`Try this (${result.error.problemCode}):\n  ${result.error.action}\n`);
+  }
+  if (['InProgress', 'Pending', 'Canceling'].includes(result.status)) {
+    const follow = `npx sf project deploy resume --job-id ${result.deployId ?? '<id>'} --target-org ${result.targetOrg.name}`;
+    streams.stderr(`The wait ran out; the deploy is still ${result.status === 'Canceling' ? 'being canceled' : 'running'} in the org${id}. Follow it: ${follow}\n`);
+  }
+  printWarnings(result.warnings, streams);
 }

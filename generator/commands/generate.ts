@@ -101,9 +101,14 @@ function chooseApiVersion(options: GenerateOptions, project: SfdxProject, proble
   return { version, source };
 }
 
+/** The template a command works on: `--app`, else `defaultApp` in connected-app.json, else the built-in one. */
+export function chosenTemplate(app: string | undefined, settings: ProjectSettings): string {
+  return app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
+}
+
 /** Which (template, environment) pairs this run renders. */
 function planTargets(options: GenerateOptions, settings: ProjectSettings): TargetRequest[] {
-  const defaultApp = options.app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
+  const defaultApp = chosenTemplate(options.app, settings);
   if (options.env !== undefined) return [{ app: defaultApp, env: options.env }];
   const recorded = Object.entries(settings.apps)
     .filter(([app]) => options.app === undefined || app === options.app)

@@ -1,0 +1,144 @@
+/**
+ * `connected-app deploy`: ships exactly the generated files of one app and environment with
+ * the project's own `sf project deploy start`, after checking that they are in sync with
+ * their template, that the org is authorized and speaks their API version. Returns a typed
+ * result; failures of the deploy itself are part of the result, with sf's exit code.
+ */
+import { constants, setPriority } from 'node:os';
+import { AppError, UsageError } from '../errors';
+import { formatApiVersion, parseApiVersion } from '../model/apiVersion';
+import { readSettings } from '../project/settings';
+import { readSfdxProject } from '../project/sfdxProject';
+import { type DeployedComponent, type DeployOutcome, readDeployRun } from '../sf/deployResult';
+import { redactSecrets } from '../sf/redact';
+import { runSf, sfBinary } from '../sf/runSf';
+import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
+import { toolingQuery } from '../sf/toolingQuery';
+import { type GeneratedTarget, chosenTemplate, generate } from './generate';
+
+/** sf's default wait for a deploy, in minutes. */
+export const DEFAULT_WAIT_MINUTES = 33;
+
+export interface DeployOptions {
+  readonly cwd: string;
+  readonly targetOrg?: string;
+  readonly app?: string;
+  readonly env?: string;
+  /** Validate in the org without saving (sf's --dry-run, the Metadata API's checkOnly). */
+  readonly dryRun?: boolean;
+  /** Minutes sf waits for the deploy to finish, as typed (`--wait`). */
+  readonly wait?: string;
+}
+
+export interface DeployResult extends Omit<DeployOutcome, 'exitCode'> {
+  readonly app: string;
+  readonly environment: string;
+  readonly apiName: string;
+  readonly targetOrg: { readonly name: string; readonly username: string };
+  readonly dryRun: boolean;
+  /** The files sent, project-relative. */
+  readonly files: readonly string[];
+  readonly exitCode: number;
+  readonly warnings: readonly string[];
+}
+
+/** The one rendering the deploy ships, checked to be in sync with its template. */
+function syncedTarget(options: DeployOptions, app: string): GeneratedTarget {
+  const check = generate({ cwd: options.cwd, app, env: options.env, check: true });
+  if (check.targets.length !== 1) {
+    const environments = check.targets.map((target) => target.environment).join(', ');
+    throw new UsageError(`${app} is rendered for several environments (${environments}); choose one with --env`);
+  }
+  const [target] = check.targets;
+  const drifted = target.files.find((file) => file.state !== 'unchanged');
+  if (drifted) {
+    const what = drifted.state === 'missing' ? 'does not exist' : `differs from what templates/${app}.ts generates`;
+    throw new AppError('OutOfSync', `${drifted.path} ${what}; deploy sends only files in sync with their template`, [
+      `Run npm run generate -- --app ${app} --env ${target.environment}, review the diff and commit it; then deploy again.`,
+    ]);
+  }
+  return target;
+}
+
+function checkApiVersion(org: TargetOrg, target: GeneratedTarget, warnings: string[]): void {
+  const fileVersion = parseApiVersion(target.apiVersion) as number;
+  if (org.apiVersion === undefined) {
+    warnings.push(`could not tell which API version the org '${org.name}' speaks; deploying files written for API ${target.apiVersion}`);
+    return;
+  }
+  if (org.apiVersion < fileVersion) {
+    const orgVersion = formatApiVersion(org.apiVersion);
+    throw new AppError('ApiVersionTooNew', `the org '${org.name}' speaks Metadata API ${orgVersion} at most; the files are written for ${target.apiVersion}`, [
+      `Set sourceApiVersion to "${orgVersion}" in sfdx-project.json, run npm run generate and commit the result; then deploy.`,
+    ]);
+  }
+}
+
+/** Lowers this process's scheduling priority (children already started keep theirs). */
+function yieldToChildren(): void {
+  try {
+    setPriority(constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here: the deploy is only a little slower.
+  }
+}
+
+/** Whether the connected app exists in the org (a Tooling API SOQL query), or the query's error. */
+async function existsInOrg(org: TargetOrg, apiName: string): Promise<boolean | Error> {
+  try {
+    const result = await toolingQuery(org.username, `SELECT Id, DeveloperName FROM ConnectedApplication WHERE DeveloperName = '${apiName}'`);
+    return result.records.length > 0;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+const CREATION_BLOCKED =
+  "since Spring '26 Salesforce blocks creating new connected apps, in Setup and through the Metadata API, unless Salesforce Support enabled it; " +
+  'new connections need an External Client App: npm run generate -- --kind external-client-app.';
+
+function withCreationHint(component: DeployedComponent, existed: boolean | undefined): DeployedComponent {
+  if (component.type !== 'ConnectedApp' || component.state !== 'Failed' || existed !== false || component.action) return component;
+  return { ...component, problemCode: 'ConnectedAppCreationBlocked', action: `The app does not exist in the org yet, and ${CREATION_BLOCKED}` };
+}
+
+/** Deploys the generated files of one app and environment to the target org. */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const wait = options.wait === undefined ? DEFAULT_WAIT_MINUTES : Number(options.wait);
+  if (!Number.isInteger(wait) || wait < 1 || wait > 1440) throw new UsageError(`--wait must be a whole number of minutes from 1 to 1440, not '${options.wait}'`);
+  const project = readSfdxProject(options.cwd);
+  const app = chosenTemplate(options.app, readSettings(project.root));
+  const target = syncedTarget(options, app);
+  const sf = sfBinary(project.root);
+  const org = await resolveTargetOrg(options.targetOrg, project.root, sf);
+  const warnings: string[] = [];
+  checkApiVersion(org, target, warnings);
+
+  const files = target.files.map((file) => file.path);
+  const deployArgs = ['project', 'deploy', 'start', ...files.flatMap((file) => ['--source-dir', file]), '--target-org', org.name, '--wait', String(wait)];
+  // The existence check decides a warning, not whether to deploy, so it runs alongside the deploy,
+  // in this process, lowered in priority once sf is started so it does not slow the deploy down.
+  const running = runSf(sf, options.dryRun ? [...deployArgs, '--dry-run'] : deployArgs, project.root);
+  yieldToChildren();
+  const [existing, run] = await Promise.all([existsInOrg(org, target.apiName), running]);
+  const existed = existing instanceof Error ? undefined : existing;
+  const outcome = readDeployRun(run, project.root);
+  const created = outcome.components.some((component) => component.type === 'ConnectedApp' && component.state === 'Created');
+  if (existing instanceof Error) warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
+  if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_BLOCKED}`);
+
+  return {
+    app,
+    environment: target.environment,
+    apiName: target.apiName,
+    targetOrg: { name: org.name, username: org.username },
+    dryRun: options.dryRun === true,
+    files,
+    status: outcome.status,
+    deployId: outcome.deployId,
+    components: outcome.components.map((component) => withCreationHint(component, existed)),
+    error: outcome.error,
+    exitCode: outcome.exitCode,
+    warnings,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Runs the project's own Salesforce CLI (`node_modules/.bin/sf`, a pinned dev dependency)
+ * with `--json` and reads its answer, which sf prints even when it exits non-zero.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors';
+import { redactSecrets } from './redact';
+
+/** What sf printed as JSON: `{ status, result, warnings }`, or an error `{ name, message, exitCode, … }`. */
+export interface SfJson {
+  readonly status?: number;
+  readonly result?: unknown;
+  readonly warnings?: readonly unknown[];
+  readonly name?: string;
+  readonly message?: string;
+  readonly exitCode?: number;
+  readonly actions?: readonly string[];
+}
+
+export interface SfRun {
+  readonly exitCode: number;
+  /** Undefined when sf printed no JSON (it crashed before it could). */
+  readonly json?: SfJson;
+  /** sf's standard error, secrets redacted. */
+  readonly stderr: string;
+}
+
+/** The project's sf binary; an error with the fix when it is not installed. */
+export function sfBinary(projectRoot: string): string {
+  const binary = join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'sf.cmd' : 'sf');
+  if (!existsSync(binary)) {
+    throw new AppError('SfNotFound', `the Salesforce CLI is not installed in this project (${binary} is missing)`, ['Run npm ci in the project.']);
+  }
+  return binary;
+}
+
+/**
+ * sf's environment: the caller's, with sf's autoupdate and update check off unless the caller
+ * set them — the project pins its sf version. (SF_AUTOUPDATE_DISABLE is not used: it
+ * triggers the autoupdate it names; shared/reference/toolchain.md §2.)
+ */
+function sfEnvironment(): NodeJS.ProcessEnv {
+  return { SF_DISABLE_AUTOUPDATE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true', ...process.env };
+}
+
+function parseJson(stdout: string): SfJson | undefined {
+  const start = stdout.indexOf('{');
+  if (start < 0) return undefined;
+  try {
+    return JSON.parse(stdout.slice(start)) as SfJson;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `sf <args> --json` in `cwd` and resolves when it exits. */
+export function runSf(binary: string, args: readonly string[], cwd: string): Promise<SfRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...args, '--json'], { cwd, env: sfEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new AppError('SfFailed', `cannot run ${binary}: ${error.message}`, ['Run npm ci in the project.'])));
+    child.on('close', (code, signal) => {
+      resolve({
+        exitCode: code ?? (signal ? 1 : 0),
+        json: parseJson(Buffer.concat(stdout).toString('utf8')),
+        stderr: redactSecrets(Buffer.concat(stderr).toString('utf8')),
+      });
+    });
+  });
+}

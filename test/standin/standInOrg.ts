@@ -1,0 +1,267 @@
+/**
+ * A stand-in for a Salesforce org, for end-to-end tests with the real `sf` binary: an HTTP
+ * server on 127.0.0.1 (port chosen by the system) that answers the REST calls of
+ * `sf org login access-token`, SOQL and Tooling queries, and the SOAP Metadata API
+ * `deploy` / `checkDeployStatus` (shared/reference/toolchain.md §4). It unpacks every deploy
+ * zip, checks each metadata file is well-formed XML with the right root and namespace, and
+ * records what it received. A scenario scripts the outcome. It stops by itself after its
+ * lifetime, and binds the loopback interface only.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+
+export const ORG_ID = '00D000000000001AAA';
+export const USER_ID = '005000000000001AAA';
+export const USERNAME = 'admin@standin.example.com';
+/** The access token tests log in with; it must never appear in any output. */
+export const ACCESS_TOKEN = '00D000000000001!StandInSecretToken.q8Xz31';
+const DEPLOY_ID = '0Af000000000001AAA';
+const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
+
+/** The root element each metadata folder's files must have. */
+const ROOT_BY_FOLDER: Record<string, string> = {
+  connectedApps: 'ConnectedApp',
+  externalClientApps: 'ExternalClientApplication',
+  extlClntAppGlobalOauthSets: 'ExtlClntAppGlobalOauthSettings',
+  extlClntAppOauthSettings: 'ExtlClntAppOauthSettings',
+  extlClntAppOauthPolicies: 'ExtlClntAppOauthConfigurablePolicies',
+  extlClntAppPolicies: 'ExtlClntAppConfigurablePolicies',
+};
+
+/** One component failure the org reports. */
+export interface ScriptedFailure {
+  readonly problem: string;
+  readonly componentType?: string;
+  readonly fullName?: string;
+  /** The file in the zip, e.g. `connectedApps/X.connectedApp`. */
+  readonly fileName?: string;
+  readonly lineNumber?: number;
+  readonly columnNumber?: number;
+}
+
+/** How the org behaves; tests change it between runs. */
+export interface Scenario {
+  /**
+   * success: every component deployed; componentFailure: status Failed; partial: SucceededPartial;
+   * http500: the deploy call answers HTTP 500 with a SOAP fault; hang: checkDeployStatus never
+   * answers; drop: checkDeployStatus closes the connection without answering.
+   */
+  outcome: 'success' | 'componentFailure' | 'partial' | 'http500' | 'hang' | 'drop';
+  /** checkDeployStatus answers "InProgress" this many times before the outcome. */
+  inProgressPolls?: number;
+  failures?: readonly ScriptedFailure[];
+  /** Deployed components are reported created (a new app) rather than changed. */
+  created?: boolean;
+  /** The answer to the Tooling query for existing apps: rows found, none, or an error. */
+  existing?: 'exists' | 'absent' | 'error';
+}
+
+/** One deploy call as the org received it. */
+export interface ReceivedDeploy {
+  readonly checkOnly: boolean;
+  readonly singlePackage: boolean;
+  /** Every file of the zip by path, as bytes. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Problems found in the metadata files: malformed XML, wrong root or namespace. */
+  readonly problems: readonly string[];
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization?: string;
+  readonly body: string;
+}
+
+const soap = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="${METADATA_NAMESPACE}"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+
+const xmlParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, removeNSPrefix: true });
+
+function inspectMetadata(path: string, bytes: Uint8Array): string[] {
+  const folder = path.split('/')[0];
+  const expectedRoot = ROOT_BY_FOLDER[folder];
+  if (!expectedRoot) return [];
+  const text = Buffer.from(bytes).toString('utf8');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return [`${path}: not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`];
+  const document = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(text) as Record<string, Record<string, string>>;
+  const roots = Object.keys(document).filter((key) => key !== '?xml');
+  if (roots.length !== 1 || roots[0] !== expectedRoot) return [`${path}: root element is ${roots.join(', ')}, expected ${expectedRoot}`];
+  if (document[expectedRoot]['@_xmlns'] !== METADATA_NAMESPACE) return [`${path}: root element is not in the metadata namespace`];
+  return [];
+}
+
+export class StandInOrg {
+  scenario: Scenario = { outcome: 'success', existing: 'exists' };
+  readonly deploys: ReceivedDeploy[] = [];
+  readonly requests: LoggedRequest[] = [];
+  private readonly sockets = new Set<Socket>();
+  private server?: Server;
+  private polls = 0;
+  private lifetime?: NodeJS.Timeout;
+
+  /** @param apiVersion - the newest API version the org advertises (`/services/data`). */
+  constructor(private readonly apiVersion = '66.0') {}
+
+  /** Starts listening on 127.0.0.1; resolves to the base URL. Stops by itself after `lifetimeMs`. */
+  async start(lifetimeMs = 10 * 60 * 1000): Promise<string> {
+    this.server = createServer((request, response) => this.handle(request, response));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.lifetime = setTimeout(() => void this.stop(), lifetimeMs);
+    this.lifetime.unref();
+    const address = this.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no address');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.lifetime) clearTimeout(this.lifetime);
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server?.listening ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Forgets what was received and resets the scenario. */
+  reset(scenario: Scenario): void {
+    this.scenario = scenario;
+    this.deploys.length = 0;
+    this.requests.length = 0;
+    this.polls = 0;
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const url = new URL((request.url ?? '/').replace(/^\/+/, '/'), 'http://127.0.0.1');
+      this.requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, authorization: request.headers.authorization, body });
+      if (url.pathname.startsWith('/services/Soap/m/')) this.soap(body, response);
+      else this.rest(url, response);
+    });
+  }
+
+  private json(response: ServerResponse, status: number, value: unknown): void {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(value));
+  }
+
+  private rest(url: URL, response: ServerResponse): void {
+    const path = url.pathname;
+    const query = url.searchParams.get('q') ?? '';
+    if (path === '/services/oauth2/userinfo') {
+      return this.json(response, 200, { user_id: USER_ID, organization_id: ORG_ID, preferred_username: USERNAME, email: USERNAME });
+    }
+    if (/^\/services\/data\/v[\d.]+\/sobjects\/User\//.test(path)) return this.json(response, 200, { Id: USER_ID, Username: USERNAME });
+    if (path === '/services/data' || path === '/services/data/') {
+      return this.json(response, 200, [{ version: this.apiVersion, label: 'Stand-in', url: `/services/data/v${this.apiVersion}` }]);
+    }
+    if (/\/query\/?$/.test(path) && url.searchParams.get('columns') === 'true') return this.columns(query, response);
+    if (/\/query\/?$/.test(path)) return this.query(query, path.includes('/tooling/'), response);
+    if (/\/describe\/?$/.test(path)) return this.json(response, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    return this.json(response, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  }
+
+  /** The column metadata `sf data query` asks for (`&columns=true`) to lay out its result. */
+  private columns(soql: string, response: ServerResponse): void {
+    const fields = (/SELECT\s+(.*?)\s+FROM/i.exec(soql)?.[1] ?? 'Id').split(',').map((field) => field.trim());
+    const columnMetadata = fields.map((columnName) => ({ aggregate: false, apexType: 'String', booleanType: false, columnName, custom: false, displayName: columnName, foreignKeyName: null, insertable: false, joinColumns: [], numberType: false, textType: true, updatable: false }));
+    this.json(response, 200, { columnMetadata, entityName: /FROM\s+(\w+)/i.exec(soql)?.[1] ?? '', groupBy: false, idSelected: true, keyPrefix: null });
+  }
+
+  private query(soql: string, tooling: boolean, response: ServerResponse): void {
+    const records = (rows: object[]) => this.json(response, 200, { totalSize: rows.length, done: true, records: rows });
+    if (/FROM ScratchOrgInfo/i.test(soql)) {
+      return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: "sObject type 'ScratchOrgInfo' is not supported." }]);
+    }
+    if (/FROM Organization/i.test(soql)) {
+      return records([{ attributes: { type: 'Organization' }, Name: 'Stand-in Org', InstanceName: 'NA1', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Developer Edition' }]);
+    }
+    if (/FROM (ConnectedApplication|ExternalClientApplication)\b/i.test(soql)) {
+      if (this.scenario.existing === 'error') return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: 'sObject type is not supported.' }]);
+      const name = /DeveloperName\s*=\s*'([^']*)'/i.exec(soql)?.[1] ?? 'App';
+      const type = /FROM (\w+)/i.exec(soql)?.[1] ?? 'ConnectedApplication';
+      return records(this.scenario.existing === 'absent' ? [] : [{ attributes: { type }, Id: '0H4000000000001AAA', DeveloperName: name }]);
+    }
+    if (tooling || /FROM SandboxProcess/i.test(soql)) return records([]);
+    return records([]);
+  }
+
+  private soap(body: string, response: ServerResponse): void {
+    const envelope = xmlParser.parse(body) as { Envelope?: { Body?: Record<string, unknown> } };
+    const operation = Object.keys(envelope.Envelope?.Body ?? {})[0];
+    if (operation === 'deploy') return this.deploy(envelope.Envelope?.Body?.deploy as Record<string, unknown>, response);
+    if (operation === 'checkDeployStatus') return this.checkDeployStatus(response);
+    response.writeHead(500, { 'content-type': 'text/xml' });
+    response.end(soap(`<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>stand-in: unsupported operation ${operation}</faultstring></soapenv:Fault>`));
+  }
+
+  private deploy(call: Record<string, unknown>, response: ServerResponse): void {
+    const options = (call.DeployOptions ?? {}) as Record<string, string>;
+    const zip = unzipSync(Buffer.from(String(call.ZipFile ?? ''), 'base64'));
+    const files = new Map(Object.entries(zip).filter(([path]) => !path.endsWith('/')));
+    const problems = [...files].flatMap(([path, bytes]) => inspectMetadata(path, bytes));
+    this.deploys.push({ checkOnly: options.checkOnly === 'true', singlePackage: options.singlePackage === 'true', files, problems });
+    this.polls = 0;
+    if (this.scenario.outcome === 'http500') {
+      response.writeHead(500, { 'content-type': 'text/xml' });
+      response.end(soap('<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>UNKNOWN_EXCEPTION: An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)</faultstring></soapenv:Fault>'));
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(soap(`<deployResponse><result><done>false</done><id>${DEPLOY_ID}</id><state>Queued</state></result></deployResponse>`));
+  }
+
+  private componentXml(): { successes: string; failures: string; total: number; errors: number } {
+    const deploy = this.deploys[this.deploys.length - 1];
+    const components = [...(deploy?.files.keys() ?? [])].filter((path) => path !== 'package.xml');
+    const failures = this.scenario.outcome === 'componentFailure' || this.scenario.outcome === 'partial' ? (this.scenario.failures ?? []) : [];
+    const failedFiles = new Set(failures.map((failure) => failure.fileName));
+    const created = this.scenario.created ?? false;
+    const successes = components
+      .filter((path) => !failedFiles.has(path))
+      .map((path) => {
+        const [folder, file] = path.split('/');
+        const fullName = file.slice(0, file.indexOf('.'));
+        return `<componentSuccesses><changed>${!created}</changed><componentType>${ROOT_BY_FOLDER[folder] ?? ''}</componentType><created>${created}</created><deleted>false</deleted><fileName>${path}</fileName><fullName>${fullName}</fullName><success>true</success></componentSuccesses>`;
+      })
+      .join('');
+    const failureXml = failures
+      .map(
+        (failure) =>
+          `<componentFailures><changed>false</changed>${failure.columnNumber ? `<columnNumber>${failure.columnNumber}</columnNumber>` : ''}<componentType>${failure.componentType ?? 'ConnectedApp'}</componentType><created>false</created><deleted>false</deleted><fileName>${failure.fileName ?? ''}</fileName><fullName>${failure.fullName ?? ''}</fullName>${failure.lineNumber ? `<lineNumber>${failure.lineNumber}</lineNumber>` : ''}<problem>${failure.problem.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/'/g, '&apos;')}</problem><problemType>Error</problemType><success>false</success></componentFailures>`,
+      )
+      .join('');
+    return { successes, failures: failureXml, total: components.length, errors: failures.length };
+  }
+
+  private checkDeployStatus(response: ServerResponse): void {
+    const { outcome, inProgressPolls = 0 } = this.scenario;
+    this.polls += 1;
+    if (this.polls <= inProgressPolls) {
+      response.writeHead(200, { 'content-type': 'text/xml' });
+      response.end(soap(`<checkDeployStatusResponse><result><done>false</done><id>${DEPLOY_ID}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>0</numberComponentsDeployed><numberComponentsTotal>1</numberComponentsTotal><status>InProgress</status><success>false</success></result></checkDeployStatusResponse>`));
+      return;
+    }
+    if (outcome === 'hang') return; // never answer: the client's wait runs out
+    if (outcome === 'drop') {
+      response.socket?.destroy();
+      return;
+    }
+    const { successes, failures, total, errors } = this.componentXml();
+    const status = outcome === 'componentFailure' ? 'Failed' : outcome === 'partial' ? 'SucceededPartial' : 'Succeeded';
+    const checkOnly = this.deploys[this.deploys.length - 1]?.checkOnly ?? false;
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(
+      soap(
+        `<checkDeployStatusResponse><result><checkOnly>${checkOnly}</checkOnly><details>${failures}${successes}</details><done>true</done><id>${DEPLOY_ID}</id><numberComponentErrors>${errors}</numberComponentErrors><numberComponentsDeployed>${total - errors}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal><status>${status}</status><success>${status !== 'Failed'}</success></result></checkDeployStatusResponse>`,
+      ),
+    );
+  }
+}
