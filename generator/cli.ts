@@ -7,6 +7,7 @@ import yargs from 'yargs/yargs';
 import { deploy } from './commands/deploy';
 import { generate } from './commands/generate';
 import { EXIT_CODES, UsageError } from './errors';
+import { APP_KINDS, type AppKind } from './model/appKind';
 import { type Streams, printDeployResult, printError, printGenerateResult, printJsonResult, processStreams } from './output';
 
 interface GlobalFlags {
@@ -17,6 +18,7 @@ interface GlobalFlags {
 interface GenerateFlags extends GlobalFlags {
   env?: string;
   app?: string;
+  kind?: AppKind;
   'contact-email'?: string;
   'output-dir'?: string;
   'api-version'?: string;
@@ -27,6 +29,7 @@ interface DeployFlags extends GlobalFlags {
   'target-org'?: string;
   env?: string;
   app?: string;
+  kind?: AppKind;
   'dry-run'?: boolean;
   wait?: string;
 }
@@ -37,6 +40,7 @@ function fixCommand(flags: GenerateFlags): string {
   const passed: [string, string | undefined][] = [
     ['--app', flags.app],
     ['--env', flags.env],
+    ['--kind', flags.kind],
     ['--output-dir', flags['output-dir']],
     ['--api-version', flags['api-version']],
   ];
@@ -49,6 +53,7 @@ function runGenerate(flags: GenerateFlags, cwd: string, streams: Streams): numbe
     cwd,
     app: flags.app,
     env: flags.env,
+    kind: flags.kind,
     contactEmail: flags['contact-email'],
     outputDir: flags['output-dir'],
     apiVersion: flags['api-version'],
@@ -61,7 +66,7 @@ function runGenerate(flags: GenerateFlags, cwd: string, streams: Streams): numbe
 }
 
 async function runDeploy(flags: DeployFlags, cwd: string, streams: Streams): Promise<number> {
-  const result = await deploy({ cwd, targetOrg: flags['target-org'], app: flags.app, env: flags.env, dryRun: flags['dry-run'], wait: flags.wait });
+  const result = await deploy({ cwd, targetOrg: flags['target-org'], app: flags.app, env: flags.env, kind: flags.kind, dryRun: flags['dry-run'], wait: flags.wait });
   if (flags.json) printJsonResult(result, result.exitCode, streams);
   else printDeployResult(result, streams);
   return result.exitCode;
@@ -94,6 +99,7 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
           command
             .option('env', { type: 'string', describe: "The template's environment (e.g. prod, sandbox). Default: every environment recorded in connected-app.json." })
             .option('app', { type: 'string', describe: 'The template under templates/ (file name without .ts). Default: defaultApp in connected-app.json, else fullcast-motion-package.' })
+            .option('kind', { choices: APP_KINDS, describe: "ConnectedApp, or the External Client App file set new connections need. Default: the template's kind." })
             .option('contact-email', { type: 'string', describe: "The org's contact email for the app; remembered in connected-app.json." })
             .option('output-dir', { type: 'string', describe: 'Folder receiving the type folders. Default: <default package directory>/main/default for the first environment, environments/<env> for the others.' })
             .option('api-version', { type: 'string', describe: 'Metadata API version to write for, like 66.0. Default: sourceApiVersion in sfdx-project.json.' })
@@ -110,6 +116,7 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
             .option('target-org', { alias: 'o', type: 'string', describe: 'The org: an alias or username sf knows. Default: sf\'s target-org config.' })
             .option('env', { type: 'string', describe: "The template's environment whose files to deploy." })
             .option('app', { type: 'string', describe: 'The template (file name under templates/ without .ts).' })
+            .option('kind', { choices: APP_KINDS, describe: "Which rendering to deploy: connected-app or external-client-app. Default: the template's kind." })
             .option('dry-run', { type: 'boolean', describe: 'Validate in the org without saving.' })
             .option('wait', { type: 'string', describe: `Minutes to wait for the deploy to finish. Default: ${33}.` }),
         (flags) => {

@@ -49,7 +49,8 @@ export function printJsonResult(result: { warnings: readonly string[] }, exitCod
 /** The human report of `generate`: one line per file, diffs on drift, then warnings. */
 export function printGenerateResult(result: GenerateResult, fixCommand: string, streams: Streams): void {
   for (const target of result.targets) {
-    streams.stdout(`${target.app} (${target.environment}) → ${target.apiName}, API ${target.apiVersion}\n`);
+    const kind = target.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
+    streams.stdout(`${target.app} (${target.environment}) → ${kind} ${target.apiName}, API ${target.apiVersion}\n`);
     for (const file of target.files) streams.stdout(`  ${file.state.padEnd(9)} ${file.path}\n`);
   }
   if (result.check) {

@@ -6,6 +6,7 @@
  */
 import { constants, setPriority } from 'node:os';
 import { AppError, UsageError } from '../errors';
+import type { AppKind } from '../model/appKind';
 import { formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { readSettings } from '../project/settings';
 import { readSfdxProject } from '../project/sfdxProject';
@@ -24,37 +25,47 @@ export interface DeployOptions {
   readonly targetOrg?: string;
   readonly app?: string;
   readonly env?: string;
+  readonly kind?: AppKind;
   /** Validate in the org without saving (sf's --dry-run, the Metadata API's checkOnly). */
   readonly dryRun?: boolean;
   /** Minutes sf waits for the deploy to finish, as typed (`--wait`). */
   readonly wait?: string;
 }
 
+/** The types Salesforce may refuse in the same deploy as their new External Client App. */
+const POLICY_TYPES = new Set(['ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies']);
+
+/** A refusal that says the policies' app is missing (it is being created in the same deploy). */
+const APP_MISSING = /INVALID_CROSS_REFERENCE_KEY|does ?n[o']t exist|not found|no such/i;
+
 export interface DeployResult extends Omit<DeployOutcome, 'exitCode'> {
   readonly app: string;
   readonly environment: string;
+  readonly kind: AppKind;
   readonly apiName: string;
   readonly targetOrg: { readonly name: string; readonly username: string };
   readonly dryRun: boolean;
   /** The files sent, project-relative. */
   readonly files: readonly string[];
+  /** 2 when the External Client App had to be deployed before its policies. */
+  readonly phases: 1 | 2;
   readonly exitCode: number;
   readonly warnings: readonly string[];
 }
 
 /** The one rendering the deploy ships, checked to be in sync with its template. */
 function syncedTarget(options: DeployOptions, app: string): GeneratedTarget {
-  const check = generate({ cwd: options.cwd, app, env: options.env, check: true });
+  const check = generate({ cwd: options.cwd, app, env: options.env, kind: options.kind, check: true });
   if (check.targets.length !== 1) {
-    const environments = check.targets.map((target) => target.environment).join(', ');
-    throw new UsageError(`${app} is rendered for several environments (${environments}); choose one with --env`);
+    const renderings = check.targets.map((target) => `${target.environment} ${target.kind}`).join(', ');
+    throw new UsageError(`${app} is rendered several times (${renderings}); choose one with --env and --kind`);
   }
   const [target] = check.targets;
   const drifted = target.files.find((file) => file.state !== 'unchanged');
   if (drifted) {
     const what = drifted.state === 'missing' ? 'does not exist' : `differs from what templates/${app}.ts generates`;
     throw new AppError('OutOfSync', `${drifted.path} ${what}; deploy sends only files in sync with their template`, [
-      `Run npm run generate -- --app ${app} --env ${target.environment}, review the diff and commit it; then deploy again.`,
+      `Run npm run generate -- --app ${app} --env ${target.environment} --kind ${target.kind}, review the diff and commit it; then deploy again.`,
     ]);
   }
   return target;
@@ -102,6 +113,39 @@ function withCreationHint(component: DeployedComponent, existed: boolean | undef
   return { ...component, problemCode: 'ConnectedAppCreationBlocked', action: `The app does not exist in the org yet, and ${CREATION_BLOCKED}` };
 }
 
+interface DeployRun {
+  readonly sf: string;
+  readonly root: string;
+  readonly org: TargetOrg;
+  readonly wait: number;
+  readonly dryRun: boolean;
+}
+
+/** Runs `sf project deploy start` on `files`. */
+async function deployFiles(run: DeployRun, files: readonly string[]): Promise<DeployOutcome> {
+  const args = ['project', 'deploy', 'start', ...files.flatMap((file) => ['--source-dir', file]), '--target-org', run.org.name, '--wait', String(run.wait)];
+  return readDeployRun(await runSf(run.sf, run.dryRun ? [...args, '--dry-run'] : args, run.root), run.root);
+}
+
+/** True when only the policies failed, because their app did not exist yet. */
+function policiesNeededTheApp(outcome: DeployOutcome): boolean {
+  const failed = outcome.components.filter((component) => component.state === 'Failed');
+  return outcome.status === 'Failed' && failed.length > 0 && failed.every((component) => POLICY_TYPES.has(component.type) && APP_MISSING.test(component.problem ?? ''));
+}
+
+/**
+ * Deploys an External Client App in two phases, the app and its settings first, then its
+ * policies, for an org that refuses both in one deploy. (One deploy is what Salesforce
+ * documents and what works in practice — metadata-facts.md §6.3 — so this is the fallback.)
+ */
+async function deployInTwoPhases(run: DeployRun, files: readonly string[], types: ReadonlyMap<string, string>): Promise<DeployOutcome> {
+  const isPolicy = (file: string) => POLICY_TYPES.has(types.get(file) ?? '');
+  const first = await deployFiles(run, files.filter((file) => !isPolicy(file)));
+  if (first.status !== 'Succeeded') return first;
+  const second = await deployFiles(run, files.filter(isPolicy));
+  return { ...second, components: [...first.components, ...second.components] };
+}
+
 /** Deploys the generated files of one app and environment to the target org. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const wait = options.wait === undefined ? DEFAULT_WAIT_MINUTES : Number(options.wait);
@@ -115,14 +159,27 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   checkApiVersion(org, target, warnings);
 
   const files = target.files.map((file) => file.path);
-  const deployArgs = ['project', 'deploy', 'start', ...files.flatMap((file) => ['--source-dir', file]), '--target-org', org.name, '--wait', String(wait)];
+  const run: DeployRun = { sf, root: project.root, org, wait, dryRun: options.dryRun === true };
   // The existence check decides a warning, not whether to deploy, so it runs alongside the deploy,
   // in this process, lowered in priority once sf is started so it does not slow the deploy down.
-  const running = runSf(sf, options.dryRun ? [...deployArgs, '--dry-run'] : deployArgs, project.root);
+  const deploying = deployFiles(run, files);
   yieldToChildren();
-  const [existing, run] = await Promise.all([existsInOrg(org, target.apiName), running]);
+  // Only a connected app can be blocked from creation; an External Client App needs no check.
+  const connectedApp = target.kind === 'connected-app';
+  const [existing, firstOutcome] = await Promise.all([connectedApp ? existsInOrg(org, target.apiName) : true, deploying]);
   const existed = existing instanceof Error ? undefined : existing;
-  const outcome = readDeployRun(run, project.root);
+  let outcome = firstOutcome;
+  let phases: 1 | 2 = 1;
+  if (!connectedApp && !run.dryRun && policiesNeededTheApp(outcome)) {
+    warnings.push(`the org refused ${target.apiName}'s policies in the same deploy as the new app; deploying the app first, then its policies`);
+    outcome = await deployInTwoPhases(run, files, new Map(target.files.map((file) => [file.path, file.type])));
+    phases = 2;
+    const policiesFailed = outcome.status !== 'Succeeded' && outcome.components.some((component) => POLICY_TYPES.has(component.type) && component.state === 'Failed');
+    const appDeployed = outcome.components.some((component) => component.type === 'ExternalClientApplication' && component.state !== 'Failed');
+    if (policiesFailed && appDeployed) {
+      warnings.push(`${target.apiName} is deployed but its OAuth policies are not: until they are, the org applies Salesforce's defaults (a refresh token valid 365 days, not the template's policy)`);
+    }
+  }
   const created = outcome.components.some((component) => component.type === 'ConnectedApp' && component.state === 'Created');
   if (existing instanceof Error) warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
   if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_BLOCKED}`);
@@ -130,10 +187,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   return {
     app,
     environment: target.environment,
+    kind: target.kind,
     apiName: target.apiName,
     targetOrg: { name: org.name, username: org.username },
     dryRun: options.dryRun === true,
     files,
+    phases,
     status: outcome.status,
     deployId: outcome.deployId,
     components: outcome.components.map((component) => withCreationHint(component, existed)),

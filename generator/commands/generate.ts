@@ -4,17 +4,18 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { AppError, type Problem, ValidationError } from '../errors';
+import { type AppKind, DEFAULT_KIND } from '../model/appKind';
 import { NEWEST_KNOWN_API_VERSION, OLDEST_SUPPORTED_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
-import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
 import type { ResolvedApp } from '../model/resolvedApp';
 import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
 import { compareWithDisk, readExisting } from '../project/drift';
 import { type ProjectSettings, readSettings, withAppRecord, writeSettings } from '../project/settings';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
 import { listTemplates, loadTemplateModule, templateNameProblem } from '../project/templates';
-import { connectedAppMetadata, renderConnectedApp } from '../render/connectedApp';
+import { type MetadataDocument, renderDocument } from '../render/document';
+import { appDocuments } from '../render/index';
 import type { RenderedFile } from '../render/renderedFile';
-import { requiredApiVersion } from '../validate/requiredApiVersion';
+import { type VersionNeed, requiredApiVersion } from '../validate/requiredApiVersion';
 import { resolveApp } from '../validate/resolveApp';
 
 /** The template `--app` means when neither the flag nor connected-app.json names one. */
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   readonly cwd: string;
   readonly app?: string;
   readonly env?: string;
+  /** ConnectedApp or External Client App; default: the template's kind. */
+  readonly kind?: AppKind;
   readonly contactEmail?: string;
   readonly outputDir?: string;
   readonly apiVersion?: string;
@@ -51,6 +54,7 @@ export interface GeneratedFile {
 export interface GeneratedTarget {
   readonly app: string;
   readonly environment: string;
+  readonly kind: AppKind;
   readonly apiName: string;
   readonly apiVersion: string;
   /** The folder receiving the type folders, relative to the project root. */
@@ -69,6 +73,7 @@ export interface GenerateResult {
 interface TargetRequest {
   readonly app: string;
   readonly env?: string;
+  readonly kind?: AppKind;
 }
 
 interface PlannedTarget {
@@ -109,11 +114,12 @@ export function chosenTemplate(app: string | undefined, settings: ProjectSetting
 /** Which (template, environment) pairs this run renders. */
 function planTargets(options: GenerateOptions, settings: ProjectSettings): TargetRequest[] {
   const defaultApp = chosenTemplate(options.app, settings);
-  if (options.env !== undefined) return [{ app: defaultApp, env: options.env }];
+  if (options.env !== undefined) return [{ app: defaultApp, env: options.env, kind: options.kind }];
   const recorded = Object.entries(settings.apps)
     .filter(([app]) => options.app === undefined || app === options.app)
-    .flatMap(([app, record]) => (record.outputs ?? []).map((output) => ({ app, env: output.env })));
-  return recorded.length > 0 ? recorded : [{ app: defaultApp }];
+    .flatMap(([app, record]) => (record.outputs ?? []).map((output) => ({ app, env: output.env, kind: output.kind ?? DEFAULT_KIND })))
+    .filter((output) => options.kind === undefined || output.kind === options.kind);
+  return recorded.length > 0 ? recorded : [{ app: defaultApp, kind: options.kind }];
 }
 
 function checkTemplateNames(requests: readonly TargetRequest[], available: readonly string[], problems: Problem[]): void {
@@ -132,17 +138,27 @@ function outputDirectory(options: GenerateOptions, project: SfdxProject, app: Re
   return join(project.root, ENVIRONMENTS_FOLDER, app.environment);
 }
 
+/** The newest API version the documents need: their types' own, or an element's holding a setting. */
+function versionNeed(documents: readonly MetadataDocument[]): VersionNeed | undefined {
+  let need: VersionNeed | undefined;
+  for (const document of documents) {
+    const candidates = [{ version: document.type.minApi, element: document.type.name }, requiredApiVersion(document.object, document.schema)];
+    for (const candidate of candidates) if (candidate && (!need || candidate.version > need.version)) need = candidate;
+  }
+  return need;
+}
+
 /** One warning per connected app not marked as existing in the org, naming its environments. */
 function springWarnings(apps: readonly ResolvedApp[]): string[] {
   const environments = new Map<string, string[]>();
-  for (const app of apps.filter((candidate) => !candidate.settings.existsInOrg)) {
+  for (const app of apps.filter((candidate) => candidate.kind === 'connected-app' && !candidate.settings.existsInOrg)) {
     environments.set(app.apiName, [...(environments.get(app.apiName) ?? []), app.environment]);
   }
   return [...environments].map(
     ([apiName, names]) =>
       `${apiName} (${names.join(', ')}): since Spring '26 Salesforce blocks creating new connected apps, in Setup and through the Metadata API; ` +
       'deploying this file works only if the app already exists in the org (then set existsInOrg: true in the template) or Salesforce Support enabled creation. ' +
-      'New connections need an External Client App.',
+      'New connections need an External Client App: npm run generate -- --kind external-client-app.',
   );
 }
 
@@ -160,19 +176,21 @@ function prepare(options: GenerateOptions, project: SfdxProject, settings: Proje
   for (const request of requests.filter((candidate) => available.includes(candidate.app))) {
     const module = modules.get(request.app) ?? loadTemplateModule(project.root, request.app);
     modules.set(request.app, module);
-    const subject = requests.length > 1 ? `${request.app}${request.env ? ` (${request.env})` : ''} › ` : '';
+    const subject = requests.length > 1 ? `${request.app}${request.env ? ` (${request.env}${request.kind === 'external-client-app' ? ', external-client-app' : ''})` : ''} › ` : '';
     const outcome = resolveApp({
       template: request.app,
       file: toPosix(relative(project.root, module.file)),
       exported: module.exported,
       environment: request.env,
+      kind: request.kind,
       contactEmail: { flag: options.contactEmail, settings: settings.apps[request.app]?.contactEmail },
       apiVersion: version,
     });
     problems.push(...outcome.problems.map((problem) => ({ field: `${subject}${problem.field}`, message: problem.message })));
     warnings.push(...outcome.warnings.map((warning) => `${subject}${warning}`));
     if (!outcome.app) continue;
-    const need = requiredApiVersion(connectedAppMetadata(outcome.app), CONNECTED_APP_SCHEMA);
+    const documents = appDocuments(outcome.app);
+    const need = versionNeed(documents);
     if (need && need.version > version) {
       problems.push({
         field: `${subject}${source}`,
@@ -181,7 +199,8 @@ function prepare(options: GenerateOptions, project: SfdxProject, settings: Proje
       continue;
     }
     const primary = Object.keys((module.exported as { environments: object }).environments)[0];
-    planned.push({ app: outcome.app, outputDir: outputDirectory(options, project, outcome.app, primary), files: [renderConnectedApp(outcome.app)] });
+    const files = documents.map((document) => renderDocument(document, version));
+    planned.push({ app: outcome.app, outputDir: outputDirectory(options, project, outcome.app, primary), files });
   }
   checkCollisions(planned, problems);
   if (problems.length > 0) {
@@ -197,7 +216,7 @@ function checkCollisions(planned: readonly PlannedTarget[], problems: Problem[])
   for (const target of planned) {
     for (const file of target.files) {
       const path = join(target.outputDir, file.path);
-      const owner = `${target.app.template} (${target.app.environment})`;
+      const owner = `${target.app.template} (${target.app.environment}, ${target.app.kind})`;
       const previous = owners.get(path);
       if (previous !== undefined && previous !== owner) {
         problems.push({ field: '--output-dir', message: `${previous} and ${owner} would both write ${path}` });
@@ -239,6 +258,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   const targets = planned.map((target) => ({
     app: target.app.template,
     environment: target.app.environment,
+    kind: target.app.kind,
     apiName: target.app.apiName,
     apiVersion: formatApiVersion(target.app.apiVersion),
     outputDir: toPosix(relative(project.root, target.outputDir)) || '.',
@@ -247,7 +267,7 @@ export function generate(options: GenerateOptions): GenerateResult {
 
   if (!check) {
     for (const target of planned) {
-      const output = options.outputDir === undefined ? { env: target.app.environment } : undefined;
+      const output = options.outputDir === undefined ? { env: target.app.environment, kind: target.app.kind } : undefined;
       settings = withAppRecord(settings, target.app.template, { contactEmail: options.contactEmail, output });
     }
     writeSettings(project.root, settings, join(project.root, TEMP_FOLDER));

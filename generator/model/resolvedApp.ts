@@ -1,3 +1,4 @@
+import type { AppKind } from './appKind';
 import type { AppSettings } from './template';
 
 /** One app in one environment, after validation: everything the renderers need. */
@@ -7,6 +8,8 @@ export interface ResolvedApp {
   /** The environment's declared name (aliases resolved). */
   readonly environment: string;
   readonly settings: AppSettings;
+  /** What to render: a ConnectedApp or an External Client App. */
+  readonly kind: AppKind;
   /** The component name: the template's `apiName`, or the one derived from the label. */
   readonly apiName: string;
   readonly contactEmail: string;

@@ -22,6 +22,8 @@ export interface ElementSpec {
   readonly required?: boolean;
   /** The first API version whose WSDL has the element; older renderings leave it out. */
   readonly minApi?: number;
+  /** The last API version whose WSDL has the element; newer renderings leave it out. */
+  readonly maxApi?: number;
   /** Salesforce's value when the element is absent (booleans the Setup page defaults). */
   readonly defaultValue?: boolean | string;
 }
@@ -40,3 +42,8 @@ export const t = {
   enumOf: (values: readonly string[]): ElementType => ({ kind: 'enum', values }),
   complex: (type: string): ElementType => ({ kind: 'complex', type }),
 };
+
+/** True when the element exists in the WSDL of `apiVersion`. */
+export function existsAt(spec: ElementSpec, apiVersion: number): boolean {
+  return (spec.minApi === undefined || spec.minApi <= apiVersion) && (spec.maxApi === undefined || spec.maxApi >= apiVersion);
+}

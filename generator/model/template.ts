@@ -6,6 +6,7 @@
  * Field names follow the Setup labels; the TSDoc of each field names the label
  * and the metadata element it becomes.
  */
+import type { AppKind } from './appKind';
 import type { OAuthScope } from './scopes';
 
 /**
@@ -162,6 +163,11 @@ export interface AppSettings {
   description?: string;
   /** "Info URL" → `infoUrl`. */
   infoUrl?: string;
+  /**
+   * "Start URL": where users land when they open the app from the App Launcher → ConnectedApp
+   * `startUrl`; for an External Client App, the app policies' `startPage` Custom and `startUrl`.
+   */
+  startUrl?: string;
   /** "Logo Image URL" → `logoUrl` (https). */
   logoUrl?: string;
   /** "Icon URL" → `iconUrl` (https). */
@@ -201,6 +207,11 @@ export interface AppTemplate<V extends object = Record<string, never>> {
    * environment: its files go to the default package directory.
    */
   environments: Readonly<Record<string, EnvironmentDefinition<V>>>;
+  /**
+   * What `generate` renders when `--kind` is not given: `connected-app` (the default) or
+   * `external-client-app`, which Salesforce requires for new connections since Spring '26.
+   */
+  kind?: AppKind;
   /** The app's settings: the same for every environment, or computed from the environment. */
   app: AppSettings | ((env: EnvironmentContext<V>) => AppSettings);
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
+import { type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
 import { writeFileAtomic } from './atomicWrite';
 
 export const SETTINGS_FILE = 'connected-app.json';
@@ -13,6 +14,8 @@ export const SETTINGS_FILE = 'connected-app.json';
 /** One rendering kept in the project: `generate` without `--env` and `--check` revisit it. */
 export interface OutputRecord {
   readonly env: string;
+  /** Absent for a ConnectedApp. */
+  readonly kind?: AppKind;
 }
 
 /** What the project remembers about one template. */
@@ -40,11 +43,20 @@ function readAppRecord(file: string, name: string, value: unknown): AppRecord {
   if (!isObject(value)) throw invalid(file, `apps.${name} must be an object`);
   const { contactEmail, outputs } = value;
   if (contactEmail !== undefined && typeof contactEmail !== 'string') throw invalid(file, `apps.${name}.contactEmail must be a string`);
-  if (outputs !== undefined && !(Array.isArray(outputs) && outputs.every((output) => isObject(output) && typeof output.env === 'string'))) {
-    throw invalid(file, `apps.${name}.outputs must be a list of { "env": "…" }`);
+  const valid = (output: unknown) => isObject(output) && typeof output.env === 'string' && (output.kind === undefined || (typeof output.kind === 'string' && isAppKind(output.kind)));
+  if (outputs !== undefined && !(Array.isArray(outputs) && outputs.every(valid))) {
+    throw invalid(file, `apps.${name}.outputs must be a list of { "env": "…", "kind"?: "external-client-app" }`);
   }
-  return { contactEmail, outputs: (outputs as OutputRecord[] | undefined)?.map((output) => ({ env: output.env })) };
+  return { contactEmail, outputs: (outputs as OutputRecord[] | undefined)?.map(normalOutput) };
 }
+
+/** The record as written: the kind only when it is not the default. */
+function normalOutput(output: OutputRecord): OutputRecord {
+  return output.kind === undefined || output.kind === DEFAULT_KIND ? { env: output.env } : { env: output.env, kind: output.kind };
+}
+
+/** `prod` or `prod:external-client-app`: what tells two outputs apart. */
+const outputKey = (output: OutputRecord): string => `${output.env}:${output.kind ?? DEFAULT_KIND}`;
 
 /** The project's settings; empty when the file does not exist yet. */
 export function readSettings(root: string): ProjectSettings {
@@ -71,8 +83,8 @@ function compareText(a: string, b: string): number {
 /** The settings with `update` merged into one app's record, outputs de-duplicated and sorted. */
 export function withAppRecord(settings: ProjectSettings, app: string, update: { contactEmail?: string; output?: OutputRecord }): ProjectSettings {
   const current = settings.apps[app] ?? {};
-  const outputs = [...(current.outputs ?? []), ...(update.output ? [update.output] : [])];
-  const unique = [...new Map(outputs.map((output) => [output.env, output])).values()].sort((a, b) => compareText(a.env, b.env));
+  const outputs = [...(current.outputs ?? []), ...(update.output ? [normalOutput(update.output)] : [])];
+  const unique = [...new Map(outputs.map((output) => [outputKey(output), output])).values()].sort((a, b) => compareText(outputKey(a), outputKey(b)));
   const record: AppRecord = { contactEmail: update.contactEmail ?? current.contactEmail, outputs: unique.length > 0 ? unique : undefined };
   const apps = Object.fromEntries(Object.entries({ ...settings.apps, [app]: record }).sort(([a], [b]) => compareText(a, b)));
   return { ...settings, apps };

@@ -1,17 +1,16 @@
 /**
- * ConnectedApp rendering: Setup settings → the ConnectedApp metadata object → XML.
- * Pure: no file system, no network. Every `oauthConfig` flag is filled in (with the
- * Setup default when the template is silent), so the file lists the flags a retrieve
- * at the API version lists; the serializer leaves out those newer than the version.
+ * ConnectedApp rendering: Setup settings → the ConnectedApp metadata object. Pure: no file
+ * system, no network. Every `oauthConfig` flag is filled in (with the Setup default when the
+ * template is silent), so the file lists the flags a retrieve at the API version lists; the
+ * serializer leaves out those newer than the version.
  */
 import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
-import { CONNECTED_APP_TYPE, sourceFilePath } from '../model/registry';
+import { CONNECTED_APP_TYPE } from '../model/registry';
 import type { ResolvedApp } from '../model/resolvedApp';
 import { canonicalScopeOrder } from '../model/scopes';
 import type { AppPolicies, IpRelaxation, OAuthSettings, RefreshTokenPolicy } from '../model/template';
-import { buildMetadataXml } from '../xml';
-import type { RenderedFile } from './renderedFile';
-import { type MetadataObject, serializeMetadata } from './serialize';
+import type { MetadataDocument } from './document';
+import type { MetadataObject } from './serialize';
 
 /** `oauthPolicy/ipRelaxation` values (metadata-facts.md §3.1). */
 export const IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = {
@@ -75,16 +74,11 @@ export function connectedAppMetadata(app: ResolvedApp): MetadataObject {
     permissionSetName: policies.permissionSets,
     profileName: policies.profiles,
     sessionPolicy: policies.sessionTimeoutMinutes === undefined ? undefined : { sessionTimeout: policies.sessionTimeoutMinutes },
+    startUrl: settings.startUrl,
   };
 }
 
-/** The ConnectedApp source file for a resolved app. */
-export function renderConnectedApp(app: ResolvedApp): RenderedFile {
-  const xml = buildMetadataXml(serializeMetadata(connectedAppMetadata(app), CONNECTED_APP_SCHEMA, app.apiVersion));
-  return {
-    path: sourceFilePath(CONNECTED_APP_TYPE, app.apiName),
-    type: CONNECTED_APP_TYPE.name,
-    fullName: app.apiName,
-    content: xml,
-  };
+/** The ConnectedApp document of a resolved app. */
+export function connectedAppDocuments(app: ResolvedApp): MetadataDocument[] {
+  return [{ type: CONNECTED_APP_TYPE, fullName: app.apiName, schema: CONNECTED_APP_SCHEMA, object: connectedAppMetadata(app) }];
 }

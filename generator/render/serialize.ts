@@ -1,9 +1,9 @@
 /**
  * Turns a metadata object (the shape of a Metadata API type) into the XML tree a
  * retrieve at a given API version would write: elements in schema order, repeated
- * elements kept together, and elements newer than the version left out.
+ * elements kept together, and elements the version does not have left out.
  */
-import type { ElementSpec, MetadataSchema } from '../model/schema';
+import { type ElementSpec, type MetadataSchema, existsAt } from '../model/schema';
 import type { XmlElement } from '../xml';
 
 /** A value of a metadata object: a scalar, a nested object, or a list for repeated elements. */
@@ -37,7 +37,7 @@ function serializeType(typeName: string, object: MetadataObject, schema: Metadat
   const elements: XmlElement[] = [];
   for (const spec of specs) {
     const value = object[spec.name];
-    if (value === undefined || (spec.minApi !== undefined && spec.minApi > apiVersion)) continue;
+    if (value === undefined || !existsAt(spec, apiVersion)) continue;
     const values = spec.repeated && Array.isArray(value) ? value : [value];
     for (const item of values) elements.push(serializeValue(spec, item, schema, apiVersion));
   }

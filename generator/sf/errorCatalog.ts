@@ -31,6 +31,17 @@ export const KNOWN_PROBLEMS: readonly KnownProblem[] = [
     action: "Since Spring '26 Salesforce blocks creating new connected apps. Render an External Client App instead (npm run generate -- --kind external-client-app), or ask Salesforce Support to enable connected-app creation.",
   },
   {
+    code: 'ExternalClientAppsNotEnabled',
+    pattern: /^(?=.*(external client app|ExtlClntApp|consumer secrets?))(?=.*(not enabled|isn't enabled|disabled|turn on|must enable|not available|opt in|not allowed))/is,
+    action:
+      'Turn on External Client Apps for the org (Setup → External Client Apps → External Client App Settings), allow access to consumer secrets through the Metadata API for the global OAuth settings file, and give the deploying user "View External Client Apps Consumer Secrets in Metadata".',
+  },
+  {
+    code: 'OAuthPoliciesDuplicate',
+    pattern: /ExtlClntAppOauthSettingsId duplicates value|DUPLICATE_VALUE.*ExtlClntApp/is,
+    action: 'An External Client App has one OAuth policies record, and the org holds it under another name: keep the name <App>_oauthPlcy and delete the other record in Setup, or retrieve its name.',
+  },
+  {
     code: 'InsufficientAccess',
     pattern: /INSUFFICIENT_ACCESS|insufficient access|insufficient privileges|do(es)? not have (the )?(necessary )?permission/i,
     action: 'The deploying user needs Customize Application and Manage Connected Apps (or Modify All Data); for External Client Apps also "View all External Client Apps, view their settings, and edit their policies".',

@@ -4,6 +4,7 @@
  * user sees every problem at once.
  */
 import { apiNameFromLabel, apiNameProblem } from '../model/apiName';
+import type { AppKind } from '../model/appKind';
 import { formatApiVersion } from '../model/apiVersion';
 import { OAUTH_SCOPES, SCOPE_MIN_API, SCOPE_RETRIEVED_AS, isOAuthScope } from '../model/scopes';
 import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
@@ -48,6 +49,7 @@ const SCOPE_FOR_TOKEN: Readonly<Record<string, string>> = {
 /** Where a rule reports what it finds. */
 export interface RuleContext {
   readonly apiVersion: number;
+  readonly kind: AppKind;
   readonly problems: Problem[];
   readonly warnings: string[];
 }
@@ -87,7 +89,7 @@ function checkNames(settings: AppSettings, context: RuleContext): void {
 }
 
 function checkLinks(settings: AppSettings, context: RuleContext): void {
-  for (const field of ['infoUrl', 'logoUrl', 'iconUrl'] as const) {
+  for (const field of ['infoUrl', 'logoUrl', 'iconUrl', 'startUrl'] as const) {
     const url = settings[field];
     const problem = url === undefined ? undefined : httpsUrlProblem(url);
     if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
@@ -169,6 +171,9 @@ function checkPreAuthorization(policies: AppPolicies, context: RuleContext): voi
     const names = policies[field] ?? [];
     names.forEach((name, index) => {
       if (name.trim() === '') context.problems.push({ field: `policies.${field}[${index}]`, message: 'is empty' });
+      else if (context.kind === 'external-client-app' && name.includes(',')) {
+        context.problems.push({ field: `policies.${field}[${index}]`, message: `'${name}' has a comma, which an External Client App's comma-separated list cannot hold` });
+      }
     });
     duplicates(names, `policies.${field}`, context);
   }

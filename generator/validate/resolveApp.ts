@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../errors';
 import { apiNameFromLabel } from '../model/apiName';
+import { APP_KINDS, type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
 import type { ResolvedApp } from '../model/resolvedApp';
 import type { AppSettings, AppTemplate, EnvironmentDefinition } from '../model/template';
 import { checkAppSettings } from './appRules';
@@ -32,6 +33,8 @@ export interface ResolveRequest {
   readonly exported: unknown;
   /** `--env`, possibly an alias; undefined picks the only environment. */
   readonly environment?: string;
+  /** `--kind`; undefined takes the template's kind, else a ConnectedApp. */
+  readonly kind?: AppKind;
   readonly contactEmail: ContactEmailSources;
   readonly apiVersion: number;
 }
@@ -134,7 +137,9 @@ export function resolveApp(request: ResolveRequest): ResolveOutcome {
   const settings = environment === undefined ? undefined : settingsFor(template, environment, problems);
   if (environment === undefined || settings === undefined) return { problems, warnings };
 
-  checkAppSettings(settings, { apiVersion: request.apiVersion, problems, warnings });
+  const kind = request.kind ?? template.kind ?? DEFAULT_KIND;
+  if (!isAppKind(kind)) problems.push({ field: 'kind', message: `'${kind}' is not one of ${APP_KINDS.join(', ')}` });
+  checkAppSettings(settings, { apiVersion: request.apiVersion, kind, problems, warnings });
   const email = contactEmail(request, settings, problems);
   if (problems.length > 0 || email === undefined) return { problems, warnings };
   return {
@@ -144,6 +149,7 @@ export function resolveApp(request: ResolveRequest): ResolveOutcome {
       template: request.template,
       environment,
       settings,
+      kind,
       apiName: settings.apiName ?? apiNameFromLabel(settings.label),
       contactEmail: email,
       apiVersion: request.apiVersion,

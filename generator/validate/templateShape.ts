@@ -70,6 +70,7 @@ export const APP_SETTINGS_SHAPE: Shape = {
     infoUrl: text,
     logoUrl: text,
     iconUrl: text,
+    startUrl: text,
     existsInOrg: flag,
     oauth: { shape: OAUTH },
     policies: { shape: POLICIES },
@@ -88,6 +89,7 @@ export const TEMPLATE_SHAPE: Shape = {
         open: { kind: 'object', fields: { aliases: { shape: textList } }, open: { kind: 'any' } },
       },
     },
+    kind: text,
     app: {
       required: true,
       shape: { kind: 'oneOf', description: 'an object of app settings or a function of the environment', options: [{ kind: 'function' }, { kind: 'object', fields: {}, open: { kind: 'any' } }] },

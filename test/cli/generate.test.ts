@@ -224,3 +224,62 @@ describe('this repository', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('--kind external-client-app', () => {
+  const project = makeProject();
+  const ECA_SET = [
+    'force-app/main/default/externalClientApps/Fullcast_Motion_Package.eca-meta.xml',
+    'force-app/main/default/extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth-meta.xml',
+    'force-app/main/default/extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth-meta.xml',
+    'force-app/main/default/extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy-meta.xml',
+  ];
+  const first = runCli(project, ['generate', '--env', 'prod', '--kind', 'external-client-app', ...EMAIL]);
+
+  test('writes the four linked files with the Setup choices, and no ConnectedApp', () => {
+    expect(first.status).toBe(0);
+    for (const file of ECA_SET) {
+      expect(first.stdout).toContain(`created   ${file}`);
+      expect(read(project, file)).toBe(readGolden('eca', 'prod', file.replace('force-app/main/default/', '')));
+    }
+    expect(existsSync(join(project, PROD_FILE))).toBe(false);
+    expect(first.stderr).not.toMatch(/Spring '26/);
+  });
+
+  test('is remembered with its kind, so --check covers the set', () => {
+    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([{ env: 'prod', kind: 'external-client-app' }]);
+    expect(runCli(project, ['generate', '--check']).status).toBe(0);
+    writeFileSync(join(project, ECA_SET[3]), read(project, ECA_SET[3]).replace('Infinite', 'Zero'));
+    const check = runCli(project, ['generate', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`differs   ${ECA_SET[3]}`);
+    expect(check.stdout).toContain(`--- ${ECA_SET[3]}\t(on disk)`);
+    expect(check.stderr).toContain('Run `npm run generate`');
+  });
+
+  test('both kinds of the same environment live side by side', () => {
+    runCli(project, ['generate', '--kind', 'external-client-app']);
+    const both = runCli(project, ['generate', '--env', 'prod']);
+    expect(both.status).toBe(0);
+    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([{ env: 'prod' }, { env: 'prod', kind: 'external-client-app' }]);
+    expect(runCli(project, ['generate', '--check']).stdout).toContain('In sync');
+  });
+
+  test('a template can make it the default kind', () => {
+    const other = makeProject();
+    const template = join(other, 'templates', 'fullcast-motion-package.ts');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('const template: AppTemplate<{ baseUrl: string }> = {', "const template: AppTemplate<{ baseUrl: string }> = {\n  kind: 'external-client-app',"));
+    const result = runCli(other, ['generate', '--env', 'sandbox', ...EMAIL]);
+    expect(result.status).toBe(0);
+    expect(read(other, 'environments/sandbox/externalClientApps/Fullcast_Motion_Package.eca-meta.xml')).toBe(readGolden('eca', 'sandbox', 'externalClientApps/Fullcast_Motion_Package.eca-meta.xml'));
+  });
+
+  test('an API version without External Client Apps is refused; a bad --kind is a usage error', () => {
+    const other = makeProject();
+    const old = runCli(other, ['generate', '--env', 'prod', '--kind', 'external-client-app', ...EMAIL, '--api-version', '58.0']);
+    expect(old.status).toBe(1);
+    expect(old.stderr).toContain('--api-version: API 58.0 cannot express ExternalClientApplication; this app needs API 59.0 or later');
+    const bad = runCli(other, ['generate', '--env', 'prod', '--kind', 'eca']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Invalid values:.*kind/s);
+  });
+});

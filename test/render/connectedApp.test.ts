@@ -1,5 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
-import { renderConnectedApp, refreshTokenPolicyValue } from '../../generator/render/connectedApp';
+import { refreshTokenPolicyValue } from '../../generator/render/connectedApp';
+import { renderApp } from '../../generator/render/index';
+import type { ResolvedApp } from '../../generator/model/resolvedApp';
+
+const renderConnectedApp = (app: ResolvedApp) => renderApp(app)[0];
 import { fullcastApp } from '../helpers/fullcast';
 import { readGolden } from '../helpers/readGolden';
 

@@ -1,4 +1,7 @@
-import { renderConnectedApp } from '../../generator/render/connectedApp';
+import { renderApp } from '../../generator/render/index';
+import type { ResolvedApp } from '../../generator/model/resolvedApp';
+
+const renderConnectedApp = (app: ResolvedApp) => renderApp(app)[0];
 import { fullcastApp } from '../helpers/fullcast';
 import { XSD_FILE, requireShared } from '../helpers/paths';
 import { schemaErrors } from '../helpers/xsd';

@@ -8,6 +8,7 @@ describe('sf project convert source', () => {
   const project = makeProject();
   runCli(project, ['generate', '--env', 'prod', '--contact-email', 'admin@example.com']);
   runCli(project, ['generate', '--env', 'sandbox']);
+  runCli(project, ['generate', '--env', 'prod', '--kind', 'external-client-app']);
 
   test.each([
     ['force-app', 'force-app/main/default'],
@@ -22,5 +23,26 @@ describe('sf project convert source', () => {
     expect(packageXml).toContain('<version>66.0</version>');
     const converted = readFileSync(join(mdapi, 'connectedApps', 'Fullcast_Motion_Package.connectedApp'), 'utf8');
     expect(converted).toBe(readFileSync(join(project, outputDir, 'connectedApps', 'Fullcast_Motion_Package.connectedApp-meta.xml'), 'utf8'));
+  });
+});
+
+describe('sf project convert source with an External Client App set', () => {
+  const project = makeProject();
+  runCli(project, ['generate', '--env', 'prod', '--kind', 'external-client-app', '--contact-email', 'admin@example.com']);
+
+  test('converts every file of the set, unchanged, and names each type in package.xml', () => {
+    const result = runSf(project, ['project', 'convert', 'source', '--source-dir', 'force-app', '--output-dir', 'mdapi']);
+    expect(result.status).toBe(0);
+    const packageXml = readFileSync(join(project, 'mdapi', 'package.xml'), 'utf8');
+    const converted: Record<string, string> = {
+      'externalClientApps/Fullcast_Motion_Package.eca': 'ExternalClientApplication',
+      'extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth': 'ExtlClntAppGlobalOauthSettings',
+      'extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth': 'ExtlClntAppOauthSettings',
+      'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy': 'ExtlClntAppOauthConfigurablePolicies',
+    };
+    for (const [file, type] of Object.entries(converted)) {
+      expect(packageXml).toContain(`<name>${type}</name>`);
+      expect(readFileSync(join(project, 'mdapi', file), 'utf8')).toBe(readFileSync(join(project, 'force-app', 'main', 'default', `${file}-meta.xml`), 'utf8'));
+    }
   });
 });

@@ -39,6 +39,8 @@ export interface ScriptedFailure {
   readonly fileName?: string;
   readonly lineNumber?: number;
   readonly columnNumber?: number;
+  /** Reported only by a deploy that holds `fileName` (otherwise by every deploy). */
+  readonly whenSent?: boolean;
 }
 
 /** How the org behaves; tests change it between runs. */
@@ -56,7 +58,14 @@ export interface Scenario {
   created?: boolean;
   /** The answer to the Tooling query for existing apps: rows found, none, or an error. */
   existing?: 'exists' | 'absent' | 'error';
+  /**
+   * The org refuses OAuth policies deployed together with their (new) External Client App:
+   * a deploy holding both fails on the policies; one without the app header succeeds.
+   */
+  policiesNeedApp?: boolean;
 }
+
+const POLICY_FOLDERS = ['extlClntAppOauthPolicies', 'extlClntAppPolicies'];
 
 /** One deploy call as the org received it. */
 export interface ReceivedDeploy {
@@ -221,7 +230,8 @@ export class StandInOrg {
   private componentXml(): { successes: string; failures: string; total: number; errors: number } {
     const deploy = this.deploys[this.deploys.length - 1];
     const components = [...(deploy?.files.keys() ?? [])].filter((path) => path !== 'package.xml');
-    const failures = this.scenario.outcome === 'componentFailure' || this.scenario.outcome === 'partial' ? (this.scenario.failures ?? []) : [];
+    const scripted = (this.scenario.failures ?? []).filter((failure) => !failure.whenSent || components.includes(failure.fileName ?? ''));
+    const failures = this.scenario.outcome === 'componentFailure' || this.scenario.outcome === 'partial' ? scripted : this.policyFailures(components);
     const failedFiles = new Set(failures.map((failure) => failure.fileName));
     const created = this.scenario.created ?? false;
     const successes = components
@@ -241,6 +251,17 @@ export class StandInOrg {
     return { successes, failures: failureXml, total: components.length, errors: failures.length };
   }
 
+  /** With `policiesNeedApp`: a failure for each policies file deployed with its app's header. */
+  private policyFailures(components: readonly string[]): ScriptedFailure[] {
+    if (!this.scenario.policiesNeedApp || !components.some((path) => path.startsWith('externalClientApps/'))) return [];
+    return components
+      .filter((path) => POLICY_FOLDERS.includes(path.split('/')[0]))
+      .map((path) => {
+        const [folder, file] = path.split('/');
+        return { problem: 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id: the external client app does not exist', componentType: ROOT_BY_FOLDER[folder], fullName: file.slice(0, file.indexOf('.')), fileName: path };
+      });
+  }
+
   private checkDeployStatus(response: ServerResponse): void {
     const { outcome, inProgressPolls = 0 } = this.scenario;
     this.polls += 1;
@@ -255,7 +276,7 @@ export class StandInOrg {
       return;
     }
     const { successes, failures, total, errors } = this.componentXml();
-    const status = outcome === 'componentFailure' ? 'Failed' : outcome === 'partial' ? 'SucceededPartial' : 'Succeeded';
+    const status = errors === 0 ? 'Succeeded' : outcome === 'partial' ? 'SucceededPartial' : 'Failed';
     const checkOnly = this.deploys[this.deploys.length - 1]?.checkOnly ?? false;
     response.writeHead(200, { 'content-type': 'text/xml' });
     response.end(
