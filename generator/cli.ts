@@ -6,9 +6,10 @@
 import yargs from 'yargs/yargs';
 import { deploy } from './commands/deploy';
 import { generate } from './commands/generate';
+import { importApps } from './commands/import';
 import { EXIT_CODES, UsageError } from './errors';
 import { APP_KINDS, type AppKind } from './model/appKind';
-import { type Streams, printDeployResult, printError, printGenerateResult, printJsonResult, processStreams } from './output';
+import { type Streams, printDeployResult, printError, printGenerateResult, printImportResult, printJsonResult, processStreams } from './output';
 
 interface GlobalFlags {
   json?: boolean;
@@ -32,6 +33,12 @@ interface DeployFlags extends GlobalFlags {
   kind?: AppKind;
   'dry-run'?: boolean;
   wait?: string;
+}
+
+interface ImportFlags extends GlobalFlags {
+  paths?: string[];
+  name?: string;
+  env?: string;
 }
 
 /** `npm run generate -- <the same flags>`, without --check and --json: the command that fixes drift. */
@@ -70,6 +77,13 @@ async function runDeploy(flags: DeployFlags, cwd: string, streams: Streams): Pro
   if (flags.json) printJsonResult(result, result.exitCode, streams);
   else printDeployResult(result, streams);
   return result.exitCode;
+}
+
+function runImport(flags: ImportFlags, cwd: string, streams: Streams): number {
+  const result = importApps({ cwd, paths: (flags.paths ?? []).map(String), name: flags.name, env: flags.env });
+  if (flags.json) printJsonResult(result, EXIT_CODES.ok, streams);
+  else printImportResult(result, streams);
+  return EXIT_CODES.ok;
 }
 
 /**
@@ -123,7 +137,19 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
           throw new ParsedCommand(() => runDeploy(flags, cwd, streams));
         },
       )
-      .demandCommand(1, 'Name a command: generate or deploy.')
+      .command<ImportFlags>(
+        'import <paths..>',
+        'Import ConnectedApp files and External Client App sets into templates/<name>.ts.',
+        (command) =>
+          command
+            .positional('paths', { type: 'string', array: true, describe: 'Files (.connectedApp-meta.xml, .connectedApp, .eca-meta.xml) or folders to search.' })
+            .option('name', { type: 'string', describe: "The template's name (one app only). Default: the app's API name." })
+            .option('env', { type: 'string', describe: 'The environment the values go under. Default: default.' }),
+        (flags) => {
+          throw new ParsedCommand(() => runImport(flags, cwd, streams));
+        },
+      )
+      .demandCommand(1, 'Name a command: generate, deploy or import.')
       .strict()
       .version(false)
       .help()

@@ -7,6 +7,7 @@ import { writeSync } from 'node:fs';
 import { AppError, EXIT_CODES } from './errors';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
+import type { ImportResult } from './commands/import';
 import type { DeployedComponent } from './sf/deployResult';
 
 /** Where output goes; tests pass their own. */
@@ -119,6 +120,21 @@ export function printDeployResult(result: DeployResult, streams: Streams): void 
   if (['InProgress', 'Pending', 'Canceling'].includes(result.status)) {
     const follow = `npx sf project deploy resume --job-id ${result.deployId ?? '<id>'} --target-org ${result.targetOrg.name}`;
     streams.stderr(`The wait ran out; the deploy is still ${result.status === 'Canceling' ? 'being canceled' : 'running'} in the org${id}. Follow it: ${follow}\n`);
+  }
+  printWarnings(result.warnings, streams);
+}
+
+/** The human report of `import`: each template written, whether the round trip is byte for byte, notes. */
+export function printImportResult(result: ImportResult, streams: Streams): void {
+  for (const app of result.apps) {
+    const kind = app.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
+    const fidelity = app.byteIdentical
+      ? `API ${app.metadataApiVersion}, regenerates byte for byte`
+      : 'not as a retrieve writes it, so it will regenerate in canonical form';
+    streams.stdout(`Imported ${kind} ${app.apiName} → ${app.templateFile} (environment ${app.environment}; ${fidelity})\n`);
+    for (const source of app.sources) streams.stdout(`  from ${source}\n`);
+    for (const note of app.notes) streams.stdout(`  Note: ${note}.\n`);
+    streams.stdout(`  Render it: npm run generate -- --app ${app.template}\n`);
   }
   printWarnings(result.warnings, streams);
 }

@@ -15,8 +15,9 @@ import { listTemplates, loadTemplateModule, templateNameProblem } from '../proje
 import { type MetadataDocument, renderDocument } from '../render/document';
 import { appDocuments } from '../render/index';
 import type { RenderedFile } from '../render/renderedFile';
+import { documentProblems } from '../validate/documentRules';
 import { type VersionNeed, requiredApiVersion } from '../validate/requiredApiVersion';
-import { resolveApp } from '../validate/resolveApp';
+import { type ApiVersionChoice, resolveApp } from '../validate/resolveApp';
 
 /** The template `--app` means when neither the flag nor connected-app.json names one. */
 export const DEFAULT_TEMPLATE = 'fullcast-motion-package';
@@ -84,26 +85,30 @@ interface PlannedTarget {
 
 const toPosix = (path: string): string => path.split(sep).join('/');
 
-function chooseApiVersion(options: GenerateOptions, project: SfdxProject, problems: Problem[], warnings: string[]): { version: number; source: string } {
-  const [source, text] =
-    options.apiVersion !== undefined
-      ? ['--api-version', options.apiVersion]
-      : project.sourceApiVersion !== undefined
-        ? ['sourceApiVersion in sfdx-project.json', project.sourceApiVersion]
-        : ['the default API version', formatApiVersion(NEWEST_KNOWN_API_VERSION)];
-  const version = parseApiVersion(text);
-  if (version === undefined) {
-    problems.push({ field: source, message: `'${text}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
-    return { version: NEWEST_KNOWN_API_VERSION, source };
-  }
-  if (version < OLDEST_SUPPORTED_API_VERSION) {
-    problems.push({ field: source, message: `${text} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
-  } else if (version > NEWEST_KNOWN_API_VERSION) {
-    warnings.push(
-      `API ${text} is newer than the newest schema this tool knows (${formatApiVersion(NEWEST_KNOWN_API_VERSION)}): fields added since are not rendered`,
-    );
-  }
-  return { version, source };
+/** The API version to write for: `--api-version` (which wins over a template's pin), and the project's. */
+function chooseApiVersions(options: GenerateOptions, project: SfdxProject, problems: Problem[]): { base: ApiVersionChoice; override?: ApiVersionChoice } {
+  const read = (source: string, text: string): ApiVersionChoice => {
+    const version = parseApiVersion(text);
+    if (version === undefined) {
+      problems.push({ field: source, message: `'${text}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+      return { version: NEWEST_KNOWN_API_VERSION, source };
+    }
+    if (version < OLDEST_SUPPORTED_API_VERSION) {
+      problems.push({ field: source, message: `${text} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
+    }
+    return { version, source };
+  };
+  const base =
+    project.sourceApiVersion !== undefined
+      ? read('sourceApiVersion in sfdx-project.json', project.sourceApiVersion)
+      : { version: NEWEST_KNOWN_API_VERSION, source: 'the default API version' };
+  return { base, override: options.apiVersion === undefined ? undefined : read('--api-version', options.apiVersion) };
+}
+
+/** A warning when an app is written for a version newer than the schema this tool knows. */
+function newerVersionWarning(version: number): string | undefined {
+  if (version <= NEWEST_KNOWN_API_VERSION) return undefined;
+  return `API ${formatApiVersion(version)} is newer than the newest schema this tool knows (${formatApiVersion(NEWEST_KNOWN_API_VERSION)}): fields added since are not rendered`;
 }
 
 /** The template a command works on: `--app`, else `defaultApp` in connected-app.json, else the built-in one. */
@@ -165,7 +170,7 @@ function springWarnings(apps: readonly ResolvedApp[]): string[] {
 /** Loads, validates and renders every target; throws a {@link ValidationError} listing all problems. */
 function prepare(options: GenerateOptions, project: SfdxProject, settings: ProjectSettings, warnings: string[]): PlannedTarget[] {
   const commandProblems: Problem[] = [];
-  const { version, source } = chooseApiVersion(options, project, commandProblems, warnings);
+  const versions = chooseApiVersions(options, project, commandProblems);
   const requests = planTargets(options, settings);
   const available = listTemplates(project.root);
   checkTemplateNames(requests, available, commandProblems);
@@ -184,16 +189,23 @@ function prepare(options: GenerateOptions, project: SfdxProject, settings: Proje
       environment: request.env,
       kind: request.kind,
       contactEmail: { flag: options.contactEmail, settings: settings.apps[request.app]?.contactEmail },
-      apiVersion: version,
+      apiVersion: versions.base,
+      apiVersionOverride: versions.override,
     });
     problems.push(...outcome.problems.map((problem) => ({ field: `${subject}${problem.field}`, message: problem.message })));
     warnings.push(...outcome.warnings.map((warning) => `${subject}${warning}`));
     if (!outcome.app) continue;
+    const version = outcome.app.apiVersion;
     const documents = appDocuments(outcome.app);
+    const valueProblems = documents.flatMap(documentProblems);
+    if (valueProblems.length > 0) {
+      problems.push(...valueProblems.map((problem) => ({ field: `${subject}${problem.field}`, message: problem.message })));
+      continue;
+    }
     const need = versionNeed(documents);
     if (need && need.version > version) {
       problems.push({
-        field: `${subject}${source}`,
+        field: `${subject}${outcome.apiVersionSource}`,
         message: `API ${formatApiVersion(version)} cannot express ${need.element}; this app needs API ${formatApiVersion(need.version)} or later`,
       });
       continue;
@@ -208,6 +220,10 @@ function prepare(options: GenerateOptions, project: SfdxProject, settings: Proje
     throw new ValidationError(subject, problems);
   }
   warnings.push(...springWarnings(planned.map((target) => target.app)));
+  for (const version of new Set(planned.map((target) => target.app.apiVersion))) {
+    const warning = newerVersionWarning(version);
+    if (warning) warnings.push(warning);
+  }
   return planned;
 }
 

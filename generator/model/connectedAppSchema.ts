@@ -5,7 +5,6 @@
  * `minApi` is the first WSDL version holding the element (metadata-facts.md §1.3, "first in
  * WSDL", and the doc's "API 46.0+/49.0+" notes); elements without it are older than 47.0.
  */
-import { OAUTH_SCOPES } from './scopes';
 import { type MetadataSchema, t } from './schema';
 
 const bool = (name: string, minApi: number | undefined, defaultValue = false) =>
@@ -114,7 +113,9 @@ export const CONNECTED_APP_SCHEMA: MetadataSchema = {
       bool('isSecretRequiredForTokenExchange', 60),
       bool('isTokenExchangeEnabled', 60),
       { name: 'oauthClientCredentialUser', type: t.string, minApi: 56 },
-      { name: 'scopes', type: t.enumOf(OAUTH_SCOPES), repeated: true },
+      // ConnectedAppOauthAccessScope (OAUTH_SCOPES); read as text so a scope newer than API 66.0
+      // survives an import: the scope rules tell typos from new names.
+      { name: 'scopes', type: t.string, repeated: true },
       { name: 'singleLogoutUrl', type: t.string },
     ],
     ConnectedAppOauthAssetToken: [

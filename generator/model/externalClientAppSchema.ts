@@ -144,4 +144,4 @@ export const OAUTH_POLICIES_SCHEMA = schema('ExtlClntAppOauthConfigurablePolicie
 export const APP_POLICIES_SCHEMA = schema('ExtlClntAppConfigurablePolicies');
 
 /** Scope names of `commaSeparatedOauthScopes` that differ from the ConnectedApp enum (metadata-facts.md §6.2). */
-export const ECA_SCOPE_NAMES: Partial<Record<(typeof OAUTH_SCOPES)[number], string>> = { SFAP: 'SFApiPlatform' };
+export const ECA_SCOPE_NAMES: Readonly<Record<string, string>> = { SFAP: 'SFApiPlatform' } satisfies Partial<Record<(typeof OAUTH_SCOPES)[number], string>>;

@@ -12,7 +12,8 @@ export interface ResolvedApp {
   readonly kind: AppKind;
   /** The component name: the template's `apiName`, or the one derived from the label. */
   readonly apiName: string;
-  readonly contactEmail: string;
+  /** `null`: the app has none (written `xsi:nil`, as old retrieves do). */
+  readonly contactEmail: string | null;
   /** The Metadata API version the files are written for. */
   readonly apiVersion: number;
 }

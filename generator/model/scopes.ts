@@ -69,7 +69,17 @@ export function isOAuthScope(name: string): name is OAuthScope {
   return SCOPE_RANK.has(name);
 }
 
-/** The scopes in Salesforce's canonical order, duplicates removed. */
-export function canonicalScopeOrder(scopes: readonly OAuthScope[]): OAuthScope[] {
-  return [...new Set(scopes)].sort((a, b) => (SCOPE_RANK.get(a) ?? 0) - (SCOPE_RANK.get(b) ?? 0));
+/**
+ * The scopes in Salesforce's canonical order, duplicates removed. A scope this tool does not
+ * know (newer than API 66.0) keeps its place after the known scope it follows, so a list
+ * Salesforce wrote comes out as it went in.
+ */
+export function canonicalScopeOrder(scopes: readonly string[]): string[] {
+  let previousRank = -1;
+  const ranked = [...new Set(scopes)].map((scope, position) => {
+    const known = SCOPE_RANK.get(scope);
+    if (known !== undefined) previousRank = known;
+    return { scope, rank: known ?? previousRank, unknown: known === undefined ? 1 : 0, position };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.unknown - b.unknown || a.position - b.position).map((entry) => entry.scope);
 }

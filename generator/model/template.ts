@@ -49,6 +49,34 @@ export type RefreshTokenPolicy =
   | { expireAfter: Period }
   | { expireIfUnusedFor: Period };
 
+/** "Configure ID Token" → `oauthConfig/idTokenConfig` (ECA: the global settings' `idTokenConfig`). */
+export interface IdTokenSettings {
+  /** "Audiences". */
+  audience?: string;
+  /** "Include Custom Attributes". */
+  includeAttributes?: boolean;
+  /** "Include Custom Permissions". */
+  includeCustomPermissions?: boolean;
+  /** "Include Standard Claims". */
+  includeStandardClaims?: boolean;
+  /** "ID Token Valid for (minutes)", 1 to 720. */
+  validityMinutes?: number;
+}
+
+/** "Enable Asset Tokens" → `oauthConfig/assetTokenConfig`. */
+export interface AssetTokenSettings {
+  /** "Asset Token Audiences". */
+  audiences: string;
+  /** "Include Custom Attributes". */
+  includeAttributes: boolean;
+  /** "Include Custom Permissions". */
+  includeCustomPermissions: boolean;
+  /** "Asset Signing Certificate". */
+  signingCertificateId: string;
+  /** "Token Valid for" (minutes). */
+  validityMinutes: number;
+}
+
 /** Setup → "API (Enable OAuth Settings)". Leave it out for an app without OAuth. */
 export interface OAuthSettings {
   /**
@@ -99,6 +127,11 @@ export interface OAuthSettings {
   issueJwtAccessTokens?: boolean;
   /** "Enable Refresh Token Rotation" → `oauthConfig/isRefreshTokenRotationEnabled`. Default false. API 60.0. */
   enableRefreshTokenRotation?: boolean;
+  /**
+   * "Enable for Device Flow" → an External Client App's `isDeviceFlowEnabled` (API 60.0).
+   * ConnectedApp metadata has no such element up to API 66.0. Default false.
+   */
+  enableDeviceFlow?: boolean;
   /** "Enable Token Exchange Flow" → `oauthConfig/isTokenExchangeEnabled`. Default false. API 60.0. */
   enableTokenExchangeFlow?: boolean;
   /**
@@ -107,10 +140,118 @@ export interface OAuthSettings {
    */
   requireSecretForTokenExchangeFlow?: boolean;
   /**
-   * "Use digital signatures": the public certificate (base64 DER, one line, no PEM
-   * armour) used for the JWT bearer flow → `oauthConfig/certificate`. Never a private key.
+   * "Use digital signatures": the public certificate (base64 DER, no PEM armour) used for the
+   * JWT bearer flow → `oauthConfig/certificate`. Never a private key.
    */
   certificate?: string;
+  /** "Single Logout URL" (OAuth) → `oauthConfig/singleLogoutUrl`. */
+  singleLogoutUrl?: string;
+  /** "Configure ID Token". */
+  idToken?: IdTokenSettings;
+  /** "Enable Asset Tokens". */
+  assetTokens?: AssetTokenSettings;
+  /**
+   * The line break Salesforce keeps between callback URLs: `crlf` when they were typed into
+   * Setup's text box (a retrieve returns them so), `lf` otherwise. Default `lf`.
+   */
+  callbackUrlLineBreak?: 'lf' | 'crlf';
+}
+
+/** "Custom Attributes": a key and the formula that computes its value → `attributes`. */
+export interface CustomAttribute {
+  key: string;
+  formula: string;
+}
+
+/** Manage → "IP Ranges": a trusted range of addresses → `ipRanges`. */
+export interface IpRange {
+  start: string;
+  end: string;
+  description?: string;
+}
+
+export type CanvasLocation =
+  | 'None'
+  | 'Chatter'
+  | 'UserProfile'
+  | 'Visualforce'
+  | 'Aura'
+  | 'Publisher'
+  | 'ChatterFeed'
+  | 'ServiceDesk'
+  | 'OpenCTI'
+  | 'AppLauncher'
+  | 'MobileNav'
+  | 'PageLayout';
+
+/** "Canvas App Settings" → `canvasConfig`. */
+export interface CanvasSettings {
+  /** "Canvas App URL". */
+  canvasUrl: string;
+  /** "Access Method": `Post` (Signed Request) or `Get` (OAuth Webflow). */
+  accessMethod: 'Get' | 'Post';
+  /** "Locations", in Setup's order. */
+  locations?: readonly CanvasLocation[];
+  /** "Options". */
+  options?: readonly ('HideShare' | 'HideHeader' | 'PersonalEnabled')[];
+  /** "Lifecycle Class". */
+  lifecycleClass?: string;
+  /** "SAML Initiation Method". */
+  samlInitiationMethod?: 'None' | 'IdpInitiated' | 'SpInitiated';
+}
+
+/** `canvas` (CanvasMetadata): the WSDL's older canvas element, on no Setup page; kept as is. */
+export interface LegacyCanvas {
+  accessMethod: string;
+  canvasUrl: string;
+  canvasOptions?: string;
+  lifecycleClass?: string;
+  locationOptions?: string;
+  samlInitiationMethod?: string;
+}
+
+/** "Mobile App Settings" → `mobileAppConfig` (element names as in the Metadata API). */
+export interface MobileAppSettings {
+  devicePlatform: 'ios' | 'android';
+  version: string;
+  deviceType?: 'phone' | 'tablet' | 'minitablet';
+  minimumOsVersion?: string;
+  privateApp?: boolean;
+  applicationBundleIdentifier?: string;
+  applicationBinaryFile?: string;
+  applicationBinaryFileName?: string;
+  applicationFileLength?: number;
+  applicationIconFile?: string;
+  applicationIconFileName?: string;
+  applicationInstallUrl?: string;
+}
+
+/** "Web App Settings → Enable SAML" → `samlConfig`. */
+export interface SamlSettings {
+  /** "Entity Id" → `entityUrl`. */
+  entityUrl: string;
+  /** "ACS URL" → `acsUrl`. */
+  acsUrl: string;
+  /** "Subject Type" → `samlSubjectType`. */
+  subjectType: 'Username' | 'FederationId' | 'UserId' | 'SpokeId' | 'CustomAttribute' | 'PersistentId';
+  /** "Name ID Format" → `samlNameIdFormat`. */
+  nameIdFormat?: 'Unspecified' | 'EmailAddress' | 'Persistent' | 'Transient';
+  /** "Issuer" → `issuer`. */
+  issuer?: string;
+  /** "IdP Signature Algorithm" → `samlSigningAlgoType`. */
+  signingAlgorithm?: 'SHA1' | 'SHA256';
+  /** "Encryption Certificate" algorithm → `encryptionType`. */
+  encryptionType?: 'AES_128' | 'AES_256' | 'Triple_Des';
+  /** "IdP Certificate" (its name) → `certificate`. */
+  certificate?: string;
+  /** "Encryption Certificate" (its name) → `encryptionCertificate`. */
+  encryptionCertificate?: string;
+  /** Custom subject attribute → `samlSubjectCustomAttr`. */
+  subjectCustomAttribute?: string;
+  /** "Single Logout URL" → `samlSloUrl`. */
+  singleLogoutUrl?: string;
+  /** "Single Logout Binding" → `samlIdpSLOBindingEnum`. */
+  singleLogoutBinding?: 'RedirectBinding' | 'PostBinding';
 }
 
 /** Setup → Manage → "Edit Policies". */
@@ -136,10 +277,24 @@ export interface AppPolicies {
    * → `sessionPolicy/sessionTimeout`. API 49.0.
    */
   sessionTimeoutMinutes?: number;
+  /** OAuth Policies "Single Logout URL" → `oauthPolicy/singleLogoutUrl`. */
+  singleLogoutUrl?: string;
+  /** Session Policies "High assurance session required" level → `sessionPolicy/sessionLevel` (e.g. `HIGH_ASSURANCE`). */
+  sessionLevel?: string;
+  /** What happens without that level: `Block` or `RaiseSessionLevel` → `sessionPolicy/policyAction`. */
+  sessionPolicyAction?: 'Block' | 'RaiseSessionLevel';
   /** Manage → "Profiles": profile names pre-authorized when users are admin approved → `profileName`. */
   profiles?: readonly string[];
   /** Manage → "Permission Sets": permission set API names pre-authorized → `permissionSetName`. */
   permissionSets?: readonly string[];
+}
+
+/** Component names of an External Client App's files other than its header. */
+export interface ExternalClientAppNames {
+  globalOauth?: string;
+  oauthSettings?: string;
+  oauthPolicies?: string;
+  appPolicies?: string;
 }
 
 /** The settings of one app in one environment: the Setup page as data. */
@@ -154,9 +309,10 @@ export interface AppSettings {
   /**
    * "Contact Email" → `contactEmail`. Required by Salesforce, and it is the customer's
    * own address, so usually given once with `--contact-email` and remembered in
-   * `connected-app.json` rather than written here.
+   * `connected-app.json` rather than written here. `null`: the org has none (an old
+   * retrieve writes `xsi:nil`); kept only so such an app round-trips.
    */
-  contactEmail?: string;
+  contactEmail?: string | null;
   /** "Contact Phone" → `contactPhone`. */
   contactPhone?: string;
   /** "Description" → `description`. */
@@ -168,6 +324,14 @@ export interface AppSettings {
    * `startUrl`; for an External Client App, the app policies' `startPage` Custom and `startUrl`.
    */
   startUrl?: string;
+  /**
+   * An External Client App's "Start Page" → the app policies' `startPage`: `Custom` (the
+   * default with a `startUrl`; the URL goes in the app policies), `OAuth` (the URL goes in the
+   * OAuth policies), `SAML` or `None`.
+   */
+  startPage?: 'None' | 'Custom' | 'OAuth' | 'SAML';
+  /** "Mobile Start URL" → `mobileStartUrl`. */
+  mobileStartUrl?: string;
   /** "Logo Image URL" → `logoUrl` (https). */
   logoUrl?: string;
   /** "Icon URL" → `iconUrl` (https). */
@@ -182,6 +346,34 @@ export interface AppSettings {
   oauth?: OAuthSettings;
   /** "Edit Policies": OAuth, session and client-credentials policies, profiles and permission sets. */
   policies?: AppPolicies;
+  /** "Custom Attributes". */
+  attributes?: readonly CustomAttribute[];
+  /** Manage → "IP Ranges". */
+  ipRanges?: readonly IpRange[];
+  /** "Canvas App Settings". */
+  canvas?: CanvasSettings;
+  /** The WSDL's `canvas` element (see {@link LegacyCanvas}). */
+  canvasMetadata?: LegacyCanvas;
+  /** "Mobile App Settings". */
+  mobile?: MobileAppSettings;
+  /** "Enable SAML". */
+  saml?: SamlSettings;
+  /** "Plugin Class": an Apex class extending Auth.ConnectedAppPlugin → `plugin`. */
+  plugin?: string;
+  /** "Run Plugin as": the user the plugin runs as → `pluginExecutionUser`. */
+  pluginExecutionUser?: string;
+  /**
+   * The component names of an External Client App's settings and policies, when they are not
+   * the ones Setup gives (`<API name>_glbloauth`, `_oauth`, `_oauthPlcy`, `_plcy`); an import
+   * keeps them, so a deploy updates the org's components instead of adding new ones.
+   */
+  externalClientAppNames?: ExternalClientAppNames;
+  /**
+   * The Metadata API version this app's files are written for, like `58.0`; `--api-version`
+   * overrides it. Default: sourceApiVersion. An import sets it to the version of the retrieve
+   * it came from, so the file renders with the same elements, byte for byte.
+   */
+  metadataApiVersion?: string;
 }
 
 /** What a template's `app` function receives: the environment's name and values. */

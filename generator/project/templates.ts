@@ -15,8 +15,11 @@ import { writeFileAtomic } from './atomicWrite';
 
 export const TEMPLATES_FOLDER = 'templates';
 
-/** Template names are module names: lower-case words joined by hyphens (`fullcast-motion-package`). */
-const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/**
+ * Template names are module file names: letters, digits, `-` and `_`, starting with a letter or
+ * digit (`fullcast-motion-package`, or an imported app's API name) — never a path.
+ */
+const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
 /** The transpiled templates' folder, under the project root. */
 const CACHE_FOLDER = join('.connected-app', 'cache', 'templates');
@@ -43,7 +46,7 @@ export function listTemplates(root: string): string[] {
 
 /** What is wrong with a template name, or undefined. */
 export function templateNameProblem(name: string): string | undefined {
-  if (!TEMPLATE_NAME.test(name)) return `'${name}' is not a template name: use lower-case letters, digits and hyphens (no path)`;
+  if (!TEMPLATE_NAME.test(name)) return `'${name}' is not a template name: use letters, digits, - and _ (no path, no dots)`;
   return undefined;
 }
 

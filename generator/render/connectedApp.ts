@@ -28,10 +28,30 @@ export function refreshTokenPolicyValue(policy: RefreshTokenPolicy): string {
   return `${kind}:${period.value}:${period.unit.toUpperCase()}`;
 }
 
+/** The callback URLs as Salesforce stores them: one per line. */
+export function callbackUrlText(oauth: OAuthSettings): string {
+  return oauth.callbackUrls.join(oauth.callbackUrlLineBreak === 'crlf' ? '\r\n' : '\n');
+}
+
 function oauthConfig(oauth: OAuthSettings, policies: AppPolicies): MetadataObject {
+  const { idToken, assetTokens } = oauth;
   return {
-    callbackUrl: oauth.callbackUrls.join('\n'),
+    assetTokenConfig: assetTokens && {
+      assetAudiences: assetTokens.audiences,
+      assetIncludeAttributes: assetTokens.includeAttributes,
+      assetIncludeCustomPerms: assetTokens.includeCustomPermissions,
+      assetSigningCertId: assetTokens.signingCertificateId,
+      assetValidityPeriod: assetTokens.validityMinutes,
+    },
+    callbackUrl: callbackUrlText(oauth),
     certificate: oauth.certificate,
+    idTokenConfig: idToken && {
+      idTokenAudience: idToken.audience,
+      idTokenIncludeAttributes: idToken.includeAttributes,
+      idTokenIncludeCustomPerms: idToken.includeCustomPermissions,
+      idTokenIncludeStandardClaims: idToken.includeStandardClaims,
+      idTokenValidity: idToken.validityMinutes,
+    },
     isAdminApproved: policies.permittedUsers === 'admin-approved',
     isClientCredentialEnabled: oauth.enableClientCredentialsFlow ?? false,
     isCodeCredentialEnabled: oauth.enableAuthorizationCodeAndCredentialsFlow ?? false,
@@ -46,34 +66,77 @@ function oauthConfig(oauth: OAuthSettings, policies: AppPolicies): MetadataObjec
     isTokenExchangeEnabled: oauth.enableTokenExchangeFlow ?? false,
     oauthClientCredentialUser: policies.clientCredentialsRunAs,
     scopes: canonicalScopeOrder(oauth.scopes),
+    singleLogoutUrl: oauth.singleLogoutUrl,
   };
 }
 
-function oauthPolicy(policies: AppPolicies): MetadataObject {
+/**
+ * The OAuth policy, written when the template states a policy (as a retrieve writes it for an
+ * app whose policy was ever set); an app that states none leaves the org's policy alone.
+ */
+function oauthPolicy(policies: AppPolicies): MetadataObject | undefined {
+  if (policies.ipRelaxation === undefined && policies.refreshToken === undefined) return undefined;
   return {
     ipRelaxation: IP_RELAXATION_VALUES[policies.ipRelaxation ?? 'enforce'],
     isTokenExchangeFlowEnabled: policies.enableTokenExchangeFlow ?? false,
     refreshTokenPolicy: refreshTokenPolicyValue(policies.refreshToken ?? 'valid-until-revoked'),
+    singleLogoutUrl: policies.singleLogoutUrl,
   };
+}
+
+function sessionPolicy(policies: AppPolicies): MetadataObject | undefined {
+  const { sessionPolicyAction, sessionLevel, sessionTimeoutMinutes } = policies;
+  if (sessionPolicyAction === undefined && sessionLevel === undefined && sessionTimeoutMinutes === undefined) return undefined;
+  return { policyAction: sessionPolicyAction, sessionLevel, sessionTimeout: sessionTimeoutMinutes };
 }
 
 /** The ConnectedApp metadata object for a resolved app, every field the template implies. */
 export function connectedAppMetadata(app: ResolvedApp): MetadataObject {
   const { settings } = app;
   const policies = settings.policies ?? {};
+  const { canvas, mobile, saml } = settings;
   return {
+    attributes: settings.attributes?.map(({ formula, key }) => ({ formula, key })),
+    canvas: settings.canvasMetadata && { ...settings.canvasMetadata },
+    canvasConfig: canvas && {
+      accessMethod: canvas.accessMethod,
+      canvasUrl: canvas.canvasUrl,
+      lifecycleClass: canvas.lifecycleClass,
+      locations: canvas.locations,
+      options: canvas.options,
+      samlInitiationMethod: canvas.samlInitiationMethod,
+    },
     contactEmail: app.contactEmail,
     contactPhone: settings.contactPhone,
     description: settings.description,
     iconUrl: settings.iconUrl,
     infoUrl: settings.infoUrl,
+    ipRanges: settings.ipRanges?.map(({ description, end, start }) => ({ description, end, start })),
     label: settings.label,
     logoUrl: settings.logoUrl,
+    mobileAppConfig: mobile && { ...mobile },
+    mobileStartUrl: settings.mobileStartUrl,
     oauthConfig: settings.oauth && oauthConfig(settings.oauth, policies),
-    oauthPolicy: settings.oauth && oauthPolicy(policies),
+    oauthPolicy: oauthPolicy(policies),
     permissionSetName: policies.permissionSets,
+    plugin: settings.plugin,
+    pluginExecutionUser: settings.pluginExecutionUser,
     profileName: policies.profiles,
-    sessionPolicy: policies.sessionTimeoutMinutes === undefined ? undefined : { sessionTimeout: policies.sessionTimeoutMinutes },
+    samlConfig: saml && {
+      acsUrl: saml.acsUrl,
+      certificate: saml.certificate,
+      encryptionCertificate: saml.encryptionCertificate,
+      encryptionType: saml.encryptionType,
+      entityUrl: saml.entityUrl,
+      issuer: saml.issuer,
+      samlIdpSLOBindingEnum: saml.singleLogoutBinding,
+      samlNameIdFormat: saml.nameIdFormat,
+      samlSigningAlgoType: saml.signingAlgorithm,
+      samlSloUrl: saml.singleLogoutUrl,
+      samlSubjectCustomAttr: saml.subjectCustomAttribute,
+      samlSubjectType: saml.subjectType,
+    },
+    sessionPolicy: sessionPolicy(policies),
     startUrl: settings.startUrl,
   };
 }

@@ -8,7 +8,7 @@
  * - OAuth settings `<Name>_oauth`: the scopes, comma-separated in canonical order;
  * - OAuth policies `<Name>_oauthPlcy`: always written, because an ECA deployed without them
  *   gets Salesforce's defaults (a 365-day refresh token), not the template's;
- * - app policies `<Name>_plcy`: only when the template sets a start URL.
+ * - app policies `<Name>_plcy`: only when the template sets a start page or URL.
  * Children name their app in `externalClientApplication` and carry their own name as label,
  * as retrieved UI-created apps do.
  */
@@ -29,7 +29,8 @@ import {
 } from '../model/registry';
 import type { ResolvedApp } from '../model/resolvedApp';
 import { canonicalScopeOrder } from '../model/scopes';
-import type { AppPolicies, IpRelaxation, OAuthSettings, RefreshTokenPolicy } from '../model/template';
+import type { AppPolicies, AppSettings, IpRelaxation, OAuthSettings, RefreshTokenPolicy } from '../model/template';
+import { callbackUrlText } from './connectedApp';
 import type { MetadataDocument } from './document';
 import type { MetadataObject } from './serialize';
 
@@ -48,6 +49,13 @@ export const ECA_IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = 
 /** Child component names: the app's name plus the suffix Setup gives each file. */
 export const ECA_CHILD_SUFFIXES = { globalOauth: '_glbloauth', oauthSettings: '_oauth', oauthPolicies: '_oauthPlcy', appPolicies: '_plcy' } as const;
 
+type ChildRole = keyof typeof ECA_CHILD_SUFFIXES;
+
+/** A child's component name (also its label): the template's, else Setup's convention. */
+export function childName(app: ResolvedApp, role: ChildRole): string {
+  return app.settings.externalClientAppNames?.[role] ?? `${app.apiName}${ECA_CHILD_SUFFIXES[role]}`;
+}
+
 const unit = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 function refreshToken(policy: RefreshTokenPolicy): MetadataObject {
@@ -57,16 +65,24 @@ function refreshToken(policy: RefreshTokenPolicy): MetadataObject {
   return { refreshTokenPolicyType: type, refreshTokenValidityPeriod: period.value, refreshTokenValidityUnit: unit(period.unit) };
 }
 
-function globalOauth(name: string, oauth: OAuthSettings): MetadataObject {
+function globalOauth(name: string, label: string, oauth: OAuthSettings): MetadataObject {
+  const { idToken } = oauth;
   return {
-    callbackUrl: oauth.callbackUrls.join('\n'),
+    callbackUrl: callbackUrlText(oauth),
     certificate: oauth.certificate,
     externalClientApplication: name,
+    idTokenConfig: idToken && {
+      idTokenAudience: idToken.audience,
+      idTokenIncludeAttributes: idToken.includeAttributes,
+      idTokenIncludeCustomPermissions: idToken.includeCustomPermissions,
+      idTokenIncludeStandardClaims: idToken.includeStandardClaims,
+      idTokenValidityInMinutes: idToken.validityMinutes,
+    },
     isClientCredentialsFlowEnabled: oauth.enableClientCredentialsFlow ?? false,
     isCodeCredFlowEnabled: oauth.enableAuthorizationCodeAndCredentialsFlow ?? false,
     isCodeCredPostOnly: oauth.requireCredentialsInPostBody ?? false,
     isConsumerSecretOptional: !(oauth.requireSecretForWebServerFlow ?? true),
-    isDeviceFlowEnabled: false,
+    isDeviceFlowEnabled: oauth.enableDeviceFlow ?? false,
     isIntrospectAllTokens: oauth.introspectAllTokens ?? false,
     isNamedUserJwtEnabled: oauth.issueJwtAccessTokens ?? false,
     isPkceRequired: oauth.requirePkce ?? true,
@@ -74,23 +90,32 @@ function globalOauth(name: string, oauth: OAuthSettings): MetadataObject {
     isSecretRequiredForRefreshToken: oauth.requireSecretForRefreshTokenFlow ?? true,
     isSecretRequiredForTokenExchange: oauth.requireSecretForTokenExchangeFlow ?? true,
     isTokenExchangeEnabled: oauth.enableTokenExchangeFlow ?? false,
-    label: `${name}${ECA_CHILD_SUFFIXES.globalOauth}`,
+    label,
     shouldRotateConsumerKey: false,
     shouldRotateConsumerSecret: false,
   };
 }
 
-function oauthSettings(name: string, oauth: OAuthSettings): MetadataObject {
+function oauthSettings(name: string, label: string, oauth: OAuthSettings, settings: AppSettings): MetadataObject {
   const scopes = canonicalScopeOrder(oauth.scopes).map((scope) => ECA_SCOPE_NAMES[scope] ?? scope);
+  const { assetTokens } = oauth;
   return {
+    areAttributesIncludedInAssetToken: assetTokens?.includeAttributes,
+    areCustomPermsIncludedInAssetToken: assetTokens?.includeCustomPermissions,
+    assetTokenAudiences: assetTokens?.audiences,
+    assetTokenSigningCertificate: assetTokens?.signingCertificateId,
+    assetTokenValidity: assetTokens?.validityMinutes,
     commaSeparatedOauthScopes: scopes.join(', '),
+    customAttributes: settings.attributes?.map(({ formula, key }) => ({ formula, key })),
     externalClientApplication: name,
     isFirstPartyAppEnabled: false,
-    label: `${name}${ECA_CHILD_SUFFIXES.oauthSettings}`,
+    label,
+    singleLogoutUrl: oauth.singleLogoutUrl,
+    trustedIpRanges: settings.ipRanges?.map(({ description, end, start }) => ({ description, endIpAddress: end, startIpAddress: start })),
   };
 }
 
-function oauthPolicies(name: string, oauth: OAuthSettings, policies: AppPolicies): MetadataObject {
+function oauthPolicies(name: string, label: string, oauth: OAuthSettings, policies: AppPolicies, startUrl: string | undefined): MetadataObject {
   const list = (names: readonly string[] | undefined) => (names && names.length > 0 ? names.join(', ') : undefined);
   return {
     clientCredentialsFlowUser: policies.clientCredentialsRunAs,
@@ -102,11 +127,14 @@ function oauthPolicies(name: string, oauth: OAuthSettings, policies: AppPolicies
     isGuestCodeCredFlowEnabled: false,
     isNamedUserJwtEnabled: oauth.issueJwtAccessTokens ?? false,
     isTokenExchangeFlowEnabled: policies.enableTokenExchangeFlow ?? false,
-    label: `${name}${ECA_CHILD_SUFFIXES.oauthPolicies}`,
+    label,
     permittedUsersPolicyType: policies.permittedUsers === 'admin-approved' ? 'AdminApprovedPreAuthorized' : 'AllSelfAuthorized',
+    policyAction: policies.sessionPolicyAction,
     ...refreshToken(policies.refreshToken ?? 'valid-until-revoked'),
-    requiredSessionLevel: 'STANDARD',
+    requiredSessionLevel: policies.sessionLevel ?? 'STANDARD',
     sessionTimeoutInMinutes: policies.sessionTimeoutMinutes,
+    singleLogoutUrl: policies.singleLogoutUrl,
+    startUrl,
   };
 }
 
@@ -129,25 +157,33 @@ function header(app: ResolvedApp): MetadataObject {
 export function externalClientAppDocuments(app: ResolvedApp): MetadataDocument[] {
   const name = app.apiName;
   const { oauth, startUrl } = app.settings;
+  const startPage = app.settings.startPage ?? (startUrl === undefined ? undefined : 'Custom');
   const policies = app.settings.policies ?? {};
   const documents: MetadataDocument[] = [{ type: EXTERNAL_CLIENT_APPLICATION_TYPE, fullName: name, schema: EXTERNAL_CLIENT_APPLICATION_SCHEMA, object: header(app) }];
   if (oauth) {
+    const [global, settings, oauthPolicy] = [childName(app, 'globalOauth'), childName(app, 'oauthSettings'), childName(app, 'oauthPolicies')];
     documents.push(
-      { type: GLOBAL_OAUTH_SETTINGS_TYPE, fullName: `${name}${ECA_CHILD_SUFFIXES.globalOauth}`, schema: GLOBAL_OAUTH_SETTINGS_SCHEMA, object: globalOauth(name, oauth) },
-      { type: OAUTH_SETTINGS_TYPE, fullName: `${name}${ECA_CHILD_SUFFIXES.oauthSettings}`, schema: OAUTH_SETTINGS_SCHEMA, object: oauthSettings(name, oauth) },
-      { type: OAUTH_POLICIES_TYPE, fullName: `${name}${ECA_CHILD_SUFFIXES.oauthPolicies}`, schema: OAUTH_POLICIES_SCHEMA, object: oauthPolicies(name, oauth, policies) },
+      { type: GLOBAL_OAUTH_SETTINGS_TYPE, fullName: global, schema: GLOBAL_OAUTH_SETTINGS_SCHEMA, object: globalOauth(name, global, oauth) },
+      { type: OAUTH_SETTINGS_TYPE, fullName: settings, schema: OAUTH_SETTINGS_SCHEMA, object: oauthSettings(name, settings, oauth, app.settings) },
+      {
+        type: OAUTH_POLICIES_TYPE,
+        fullName: oauthPolicy,
+        schema: OAUTH_POLICIES_SCHEMA,
+        object: oauthPolicies(name, oauthPolicy, oauth, policies, startPage === 'OAuth' ? startUrl : undefined),
+      },
     );
   }
-  if (startUrl !== undefined) {
+  if (startPage !== undefined) {
+    const label = childName(app, 'appPolicies');
     const appPolicies: MetadataObject = {
       externalClientApplication: name,
       isEnabled: true,
       isOauthPluginEnabled: oauth !== undefined,
-      label: `${name}${ECA_CHILD_SUFFIXES.appPolicies}`,
-      startPage: 'Custom',
-      startUrl,
+      label,
+      startPage,
+      startUrl: startPage === 'OAuth' ? undefined : startUrl,
     };
-    documents.push({ type: APP_POLICIES_TYPE, fullName: `${name}${ECA_CHILD_SUFFIXES.appPolicies}`, schema: APP_POLICIES_SCHEMA, object: appPolicies });
+    documents.push({ type: APP_POLICIES_TYPE, fullName: label, schema: APP_POLICIES_SCHEMA, object: appPolicies });
   }
   return documents;
 }

@@ -6,8 +6,11 @@
 import { type ElementSpec, type MetadataSchema, existsAt } from '../model/schema';
 import type { XmlElement } from '../xml';
 
-/** A value of a metadata object: a scalar, a nested object, or a list for repeated elements. */
-export type MetadataValue = string | number | boolean | MetadataObject | readonly MetadataValue[];
+/**
+ * A value of a metadata object: a scalar, a nested object, a list for repeated elements, or
+ * `null` for an element present without a value (`xsi:nil`, as old retrieves write it).
+ */
+export type MetadataValue = string | number | boolean | null | MetadataObject | readonly MetadataValue[];
 
 /** A metadata object: element name → value; `undefined` means the element is absent. */
 export interface MetadataObject {
@@ -15,10 +18,11 @@ export interface MetadataObject {
 }
 
 function isObject(value: MetadataValue): value is MetadataObject {
-  return typeof value === 'object' && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function serializeValue(spec: ElementSpec, value: MetadataValue, schema: MetadataSchema, apiVersion: number): XmlElement {
+  if (value === null) return { name: spec.name, nil: true };
   if (spec.type.kind === 'complex') {
     if (!isObject(value)) throw new TypeError(`${spec.name} must be an object`);
     return { name: spec.name, children: serializeType(spec.type.type, value, schema, apiVersion) };

@@ -10,7 +10,8 @@ import { OAUTH_SCOPES, SCOPE_MIN_API, SCOPE_RETRIEVED_AS, isOAuthScope } from '.
 import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
-import { callbackUrlProblem, httpsUrlProblem } from './urls';
+import { isIP } from 'node:net';
+import { callbackUrlProblem, httpsUrlProblem, startUrlProblem } from './urls';
 
 /** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
 export const LABEL_MAX_LENGTH = 80;
@@ -89,9 +90,14 @@ function checkNames(settings: AppSettings, context: RuleContext): void {
 }
 
 function checkLinks(settings: AppSettings, context: RuleContext): void {
-  for (const field of ['infoUrl', 'logoUrl', 'iconUrl', 'startUrl'] as const) {
+  for (const field of ['infoUrl', 'logoUrl', 'iconUrl'] as const) {
     const url = settings[field];
     const problem = url === undefined ? undefined : httpsUrlProblem(url);
+    if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
+  }
+  for (const field of ['startUrl', 'mobileStartUrl'] as const) {
+    const url = settings[field];
+    const problem = url === undefined ? undefined : startUrlProblem(url);
     if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
   }
 }
@@ -110,13 +116,25 @@ function checkCallbackUrls(urls: readonly string[], context: RuleContext): void 
   }
 }
 
+/**
+ * A scope this tool does not know: a typo (close to a known name, an OAuth token name, not an
+ * identifier) is a problem; anything else may be a scope newer than API 66.0, kept with a warning.
+ */
+function checkUnknownScope(scope: string, field: string, context: RuleContext): void {
+  const suggestion = SCOPE_FOR_TOKEN[scope.toLowerCase()] ?? closestMatch(scope, OAUTH_SCOPES);
+  if (suggestion || !/^[A-Z][A-Za-z0-9]*$/.test(scope)) {
+    context.problems.push({ field, message: `'${scope}' is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+  } else {
+    context.warnings.push(`${field}: '${scope}' is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it`);
+  }
+}
+
 function checkScopes(scopes: readonly string[], context: RuleContext): void {
-  if (scopes.length === 0) context.problems.push({ field: 'oauth.scopes', message: 'needs at least one scope' });
+  if (scopes.length === 0) context.warnings.push('oauth.scopes: none selected, so users cannot authorize the app');
   scopes.forEach((scope, index) => {
     const field = `oauth.scopes[${index}]`;
     if (!isOAuthScope(scope)) {
-      const suggestion = SCOPE_FOR_TOKEN[scope.toLowerCase()] ?? closestMatch(scope, OAUTH_SCOPES);
-      context.problems.push({ field, message: `'${scope}' is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      checkUnknownScope(scope, field, context);
       return;
     }
     const minApi = SCOPE_MIN_API[scope];
@@ -135,7 +153,7 @@ function checkCertificate(certificate: string, context: RuleContext): void {
     context.problems.push({ field, message: 'holds a private key; give the public certificate only, and keep the key out of the repository' });
   } else if (/-----BEGIN|-----END/.test(certificate)) {
     context.problems.push({ field, message: 'has PEM armour; give the base64 body without the -----BEGIN/END lines, on one line' });
-  } else if (!/^[A-Za-z0-9+/]+={0,2}$/.test(certificate)) {
+  } else if (!/^[A-Za-z0-9+/\r\n]+={0,2}$/.test(certificate)) {
     context.problems.push({ field, message: 'is not a base64 certificate body' });
   }
 }
@@ -144,11 +162,17 @@ function checkOAuth(oauth: OAuthSettings, context: RuleContext): void {
   checkCallbackUrls(oauth.callbackUrls, context);
   checkScopes(oauth.scopes, context);
   if (oauth.certificate !== undefined) checkCertificate(oauth.certificate, context);
-  if (oauth.requireSecretForTokenExchangeFlow && !oauth.enableTokenExchangeFlow) {
-    context.problems.push({ field: 'oauth.requireSecretForTokenExchangeFlow', message: 'needs oauth.enableTokenExchangeFlow' });
-  }
   if (oauth.requireCredentialsInPostBody && !oauth.enableAuthorizationCodeAndCredentialsFlow) {
-    context.problems.push({ field: 'oauth.requireCredentialsInPostBody', message: 'needs oauth.enableAuthorizationCodeAndCredentialsFlow' });
+    context.warnings.push('oauth.requireCredentialsInPostBody: takes effect only with oauth.enableAuthorizationCodeAndCredentialsFlow');
+  }
+  if (oauth.callbackUrlLineBreak !== undefined) oneOf(oauth.callbackUrlLineBreak, ['lf', 'crlf'], 'oauth.callbackUrlLineBreak', context);
+  if (oauth.singleLogoutUrl !== undefined) {
+    const problem = httpsUrlProblem(oauth.singleLogoutUrl);
+    if (problem) context.problems.push({ field: 'oauth.singleLogoutUrl', message: `'${oauth.singleLogoutUrl}' ${problem}` });
+  }
+  const validity = oauth.idToken?.validityMinutes;
+  if (validity !== undefined && (validity < 1 || validity > 720)) {
+    context.problems.push({ field: 'oauth.idToken.validityMinutes', message: `${validity} is outside 1 to 720` });
   }
 }
 
@@ -165,7 +189,7 @@ function checkPeriod(policies: AppPolicies, context: RuleContext): void {
   oneOf(period.unit, PERIOD_UNITS, `${field}.unit`, context);
 }
 
-function checkPreAuthorization(policies: AppPolicies, context: RuleContext): void {
+function checkPreAuthorization(policies: AppPolicies, hasOAuth: boolean, context: RuleContext): void {
   const grants = [...(policies.profiles ?? []), ...(policies.permissionSets ?? [])];
   for (const field of ['profiles', 'permissionSets'] as const) {
     const names = policies[field] ?? [];
@@ -178,8 +202,8 @@ function checkPreAuthorization(policies: AppPolicies, context: RuleContext): voi
     duplicates(names, `policies.${field}`, context);
   }
   const adminApproved = policies.permittedUsers === 'admin-approved';
-  if (grants.length > 0 && !adminApproved) {
-    context.problems.push({ field: 'policies.permittedUsers', message: "must be 'admin-approved' when profiles or permission sets are listed" });
+  if (grants.length > 0 && !adminApproved && hasOAuth) {
+    context.warnings.push("policies.profiles/permissionSets: they pre-authorize OAuth users only when policies.permittedUsers is 'admin-approved'");
   }
   if (adminApproved && grants.length === 0) {
     context.warnings.push('policies.permittedUsers: admin-approved with no profiles or permission sets: nobody can use the app until an admin assigns one');
@@ -196,21 +220,57 @@ function checkPolicies(settings: AppSettings, policies: AppPolicies, context: Ru
       message: `${policies.sessionTimeoutMinutes} is not one of Setup's timeouts: ${SESSION_TIMEOUTS.join(', ')}`,
     });
   }
-  checkPreAuthorization(policies, context);
-  if (policies.clientCredentialsRunAs !== undefined && !settings.oauth?.enableClientCredentialsFlow) {
-    context.problems.push({ field: 'policies.clientCredentialsRunAs', message: 'needs oauth.enableClientCredentialsFlow' });
+  checkPreAuthorization(policies, settings.oauth !== undefined, context);
+  if (policies.clientCredentialsRunAs !== undefined && settings.oauth && !settings.oauth.enableClientCredentialsFlow) {
+    context.warnings.push('policies.clientCredentialsRunAs: takes effect only with oauth.enableClientCredentialsFlow');
   }
+  if (policies.sessionPolicyAction !== undefined) oneOf(policies.sessionPolicyAction, ['Block', 'RaiseSessionLevel'], 'policies.sessionPolicyAction', context);
   if (!settings.oauth) {
-    for (const field of ['permittedUsers', 'ipRelaxation', 'refreshToken', 'enableTokenExchangeFlow'] as const) {
+    for (const field of ['permittedUsers', 'ipRelaxation', 'refreshToken', 'enableTokenExchangeFlow', 'clientCredentialsRunAs', 'singleLogoutUrl'] as const) {
       if (policies[field] !== undefined) context.problems.push({ field: `policies.${field}`, message: 'is an OAuth policy; it needs oauth settings' });
     }
   }
+}
+
+/** Settings an External Client App keeps in types this tool does not write (canvas, SAML, mobile, plugins). */
+const NOT_IN_EXTERNAL_CLIENT_APPS = ['canvas', 'canvasMetadata', 'mobile', 'saml', 'plugin', 'pluginExecutionUser', 'mobileStartUrl'] as const;
+
+function checkKind(settings: AppSettings, context: RuleContext): void {
+  if (context.kind === 'connected-app') {
+    if (settings.oauth?.enableDeviceFlow) context.problems.push({ field: 'oauth.enableDeviceFlow', message: 'has no ConnectedApp element up to API 66.0; render an External Client App' });
+    if (settings.externalClientAppNames) context.problems.push({ field: 'externalClientAppNames', message: 'names External Client App components; a connected app has none' });
+    if (settings.startPage !== undefined) context.problems.push({ field: 'startPage', message: "is an External Client App's; a connected app has startUrl only" });
+    return;
+  }
+  if (settings.startPage !== undefined) oneOf(settings.startPage, ['None', 'Custom', 'OAuth', 'SAML'], 'startPage', context);
+  if (settings.startPage === 'OAuth' && !settings.oauth && settings.startUrl !== undefined) {
+    context.problems.push({ field: 'startUrl', message: 'goes in the OAuth policies with startPage OAuth; it needs oauth settings' });
+  }
+  for (const [role, name] of Object.entries(settings.externalClientAppNames ?? {})) {
+    const problem = name === undefined ? undefined : apiNameProblem(name);
+    if (problem) context.problems.push({ field: `externalClientAppNames.${role}`, message: `'${name}' ${problem}` });
+  }
+  for (const field of NOT_IN_EXTERNAL_CLIENT_APPS) {
+    if (settings[field] !== undefined) {
+      context.problems.push({ field, message: 'is not rendered for an External Client App (it lives in a type this tool does not write); render a connected app, or leave it out' });
+    }
+  }
+}
+
+function checkIpRanges(settings: AppSettings, context: RuleContext): void {
+  (settings.ipRanges ?? []).forEach((range, index) => {
+    for (const end of ['start', 'end'] as const) {
+      if (isIP(range[end]) === 0) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `'${range[end]}' is not an IP address` });
+    }
+  });
 }
 
 /** Applies every rule to one app's settings (already known to have the right shape). */
 export function checkAppSettings(settings: AppSettings, context: RuleContext): void {
   checkNames(settings, context);
   checkLinks(settings, context);
+  checkKind(settings, context);
+  checkIpRanges(settings, context);
   if (settings.oauth) checkOAuth(settings.oauth, context);
   if (settings.policies) checkPolicies(settings, settings.policies, context);
 }

@@ -13,12 +13,12 @@ function editDistance(a: string, b: string): number {
 
 /**
  * The candidate nearest to `input` (ignoring case) for a "did you mean" hint, or
- * undefined when none is close: at most a third of the input's length away.
+ * undefined when none is close: at most two edits, or a third of the input's length, away.
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const lower = input.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(input.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {

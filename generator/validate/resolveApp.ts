@@ -5,6 +5,7 @@
 import type { Problem } from '../errors';
 import { apiNameFromLabel } from '../model/apiName';
 import { APP_KINDS, type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
+import { NEWEST_KNOWN_API_VERSION, OLDEST_SUPPORTED_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import type { ResolvedApp } from '../model/resolvedApp';
 import type { AppSettings, AppTemplate, EnvironmentDefinition } from '../model/template';
 import { checkAppSettings } from './appRules';
@@ -16,7 +17,7 @@ type AnyTemplate = AppTemplate<Record<string, unknown>>;
 type AnyEnvironment = EnvironmentDefinition<Record<string, unknown>>;
 
 /** Environment names become folder names and flag values: a letter, then letters, digits, `-` or `_`. */
-const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 /** Where the contact email may come from, most specific first. */
 export interface ContactEmailSources {
@@ -36,11 +37,24 @@ export interface ResolveRequest {
   /** `--kind`; undefined takes the template's kind, else a ConnectedApp. */
   readonly kind?: AppKind;
   readonly contactEmail: ContactEmailSources;
-  readonly apiVersion: number;
+  /** The API version to write for, and where it came from, unless the template pins one. */
+  readonly apiVersion: ApiVersionChoice;
+  /** `--api-version`: wins over the template's pin. */
+  readonly apiVersionOverride?: ApiVersionChoice;
+  /** False for an import, which keeps an app without a contact email as it is. */
+  readonly requireContactEmail?: boolean;
+}
+
+/** An API version and where it was set, for messages (`--api-version`, `metadataApiVersion`, …). */
+export interface ApiVersionChoice {
+  readonly version: number;
+  readonly source: string;
 }
 
 export interface ResolveOutcome {
   readonly app?: ResolvedApp;
+  /** Where the app's API version came from. */
+  readonly apiVersionSource?: string;
   readonly problems: Problem[];
   readonly warnings: string[];
 }
@@ -99,14 +113,16 @@ function settingsFor(template: AnyTemplate, environment: string, problems: Probl
   return shapeProblems.length === 0 ? (settings as AppSettings) : undefined;
 }
 
-function contactEmail(request: ResolveRequest, settings: AppSettings, problems: Problem[]): string | undefined {
+/** The contact email: the flag, else connected-app.json, else the template (where null means none). */
+function contactEmail(request: ResolveRequest, settings: AppSettings, problems: Problem[], warnings: string[]): string | null | undefined {
   const { flag } = request.contactEmail;
   if (flag !== undefined) return flag; // checked before the template was read
-  const sources: [string, string | undefined][] = [
+  const sources: [string, string | null | undefined][] = [
     [`connected-app.json apps.${request.template}.contactEmail`, request.contactEmail.settings],
     ['contactEmail', settings.contactEmail],
   ];
   const found = sources.find(([, value]) => value !== undefined);
+  if (!found && request.requireContactEmail === false) return null;
   if (!found) {
     problems.push({
       field: 'contactEmail',
@@ -114,10 +130,28 @@ function contactEmail(request: ResolveRequest, settings: AppSettings, problems: 
     });
     return undefined;
   }
-  const [field, email] = found as [string, string];
+  const [field, email] = found as [string, string | null];
+  if (email === null) {
+    warnings.push(`${field}: null writes an empty contact email, which Salesforce requires for a new app`);
+    return null;
+  }
   const problem = emailProblem(email);
   if (problem) problems.push({ field, message: problem });
   return email;
+}
+
+function chooseVersion(request: ResolveRequest, settings: AppSettings, problems: Problem[]): ApiVersionChoice {
+  if (request.apiVersionOverride) return request.apiVersionOverride;
+  if (settings.metadataApiVersion === undefined) return request.apiVersion;
+  const version = parseApiVersion(settings.metadataApiVersion);
+  if (version === undefined) {
+    problems.push({ field: 'metadataApiVersion', message: `'${settings.metadataApiVersion}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+    return request.apiVersion;
+  }
+  if (version < OLDEST_SUPPORTED_API_VERSION) {
+    problems.push({ field: 'metadataApiVersion', message: `${settings.metadataApiVersion} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
+  }
+  return { version, source: 'metadataApiVersion' };
 }
 
 /** Runs the whole template → validated app step; `app` is set only when there is no problem. */
@@ -139,12 +173,14 @@ export function resolveApp(request: ResolveRequest): ResolveOutcome {
 
   const kind = request.kind ?? template.kind ?? DEFAULT_KIND;
   if (!isAppKind(kind)) problems.push({ field: 'kind', message: `'${kind}' is not one of ${APP_KINDS.join(', ')}` });
-  checkAppSettings(settings, { apiVersion: request.apiVersion, kind, problems, warnings });
-  const email = contactEmail(request, settings, problems);
+  const apiVersion = chooseVersion(request, settings, problems);
+  checkAppSettings(settings, { apiVersion: apiVersion.version, kind, problems, warnings });
+  const email = contactEmail(request, settings, problems, warnings);
   if (problems.length > 0 || email === undefined) return { problems, warnings };
   return {
     problems,
     warnings,
+    apiVersionSource: apiVersion.source,
     app: {
       template: request.template,
       environment,
@@ -152,7 +188,7 @@ export function resolveApp(request: ResolveRequest): ResolveOutcome {
       kind,
       apiName: settings.apiName ?? apiNameFromLabel(settings.label),
       contactEmail: email,
-      apiVersion: request.apiVersion,
+      apiVersion: apiVersion.version,
     },
   };
 }

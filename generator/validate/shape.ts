@@ -8,7 +8,7 @@ import { closestMatch } from './closestMatch';
 
 /** The shape a value must have. */
 export type Shape =
-  | { readonly kind: 'any' | 'string' | 'boolean' | 'integer' | 'function' }
+  | { readonly kind: 'any' | 'string' | 'boolean' | 'integer' | 'function' | 'null' }
   | { readonly kind: 'array'; readonly of: Shape }
   | { readonly kind: 'object'; readonly fields: Readonly<Record<string, Field>>; readonly open?: Shape }
   | { readonly kind: 'oneOf'; readonly options: readonly Shape[]; readonly description: string };
@@ -54,6 +54,9 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
   const field = path === '' ? '(value)' : path;
   switch (shape.kind) {
     case 'any':
+      return;
+    case 'null':
+      if (value !== null) problems.push({ field, message: `must be null, not ${describe(value)}` });
       return;
     case 'string':
     case 'boolean':

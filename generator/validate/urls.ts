@@ -53,3 +53,9 @@ export function httpsUrlProblem(url: string): string | undefined {
   if (scheme !== 'https') return 'must be an https URL';
   return webUrlProblem(url, scheme);
 }
+
+/** What is wrong with a start URL: a callback-style URL (https, a custom scheme) or a path in the org. */
+export function startUrlProblem(url: string): string | undefined {
+  if (url.startsWith('/') && !url.startsWith('//')) return textProblem(url);
+  return callbackUrlProblem(url);
+}

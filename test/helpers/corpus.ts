@@ -1,9 +1,10 @@
 /**
  * The shared corpus of real ConnectedApp / External Client App files, split into files a
  * Salesforce retrieve wrote and files a person wrote. The split uses the curator's marks in
- * PROVENANCE.md (HAND-WRITTEN, INVALID) and formatting no retrieve produces (comments, a
- * Prettier-style declaration or split tags, blank lines, no final newline) — never the
- * element order the tests then check.
+ * PROVENANCE.md (HAND-WRITTEN, INVALID), formatting no retrieve produces (comments, a
+ * Prettier-style declaration or split tags, blank lines, no final newline), placeholder values,
+ * and `oauthConfig` flag sets no API version has (a retrieve lists exactly the flags of its
+ * version: OBSERVATIONS.md §4) — never the element order or bytes the tests then check.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +12,26 @@ import { CORPUS_DIR } from './paths';
 
 export interface CorpusFile {
   readonly name: string;
+  /** The file's name in its repository (PROVENANCE.md), which carries the component's API name. */
+  readonly originalName: string;
   readonly path: string;
   /** The raw bytes decoded as UTF-8 (CR characters kept). */
   readonly text: string;
   readonly retrieveShaped: boolean;
+}
+
+/** Saved file name → the file's name in its own repository, from PROVENANCE.md's table. */
+function originalNames(): Map<string, string> {
+  const provenance = join(CORPUS_DIR, 'PROVENANCE.md');
+  const names = new Map<string, string>();
+  if (!existsSync(provenance)) return names;
+  for (const line of readFileSync(provenance, 'utf8').split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const saved = /^`([^`]+)`$/.exec(cells[2] ?? '')?.[1];
+    const path = /^`([^`]+)`$/.exec(cells[4] ?? '')?.[1];
+    if (saved && path) names.set(saved, path.split('/').pop() as string);
+  }
+  return names;
 }
 
 function handWrittenNames(): Set<string> {
@@ -26,8 +43,37 @@ function handWrittenNames(): Set<string> {
   return new Set(marked.map((line) => /`([^`]+\.(?:connectedApp-meta\.xml|connectedApp|[A-Za-z]+-meta\.xml))`/.exec(line)?.[1]).filter((name): name is string => !!name));
 }
 
+/**
+ * The `oauthConfig` flags in the order API versions added them (WSDL history,
+ * metadata-facts.md §1.3); a retrieve lists a prefix of this list, cut at a group boundary.
+ */
+const FLAG_GROUPS: readonly (readonly string[])[] = [
+  ['isAdminApproved'],
+  ['isConsumerSecretOptional', 'isIntrospectAllTokens'],
+  ['isSecretRequiredForRefreshToken'],
+  ['isClientCredentialEnabled'],
+  ['isCodeCredentialEnabled', 'isCodeCredentialPostOnly'],
+  ['isNamedUserJwtEnabled'],
+  ['isPkceRequired'],
+  ['isRefreshTokenRotationEnabled', 'isSecretRequiredForTokenExchange', 'isTokenExchangeEnabled'],
+];
+
+/** True when the file's flags are those of one API version (and an OAuth policy comes with 49.0's). */
+function flagsOfOneVersion(text: string): boolean {
+  const oauth = /<oauthConfig>([\s\S]*?)<\/oauthConfig>/.exec(text)?.[1];
+  if (oauth === undefined) return true;
+  const present = new Set([...oauth.matchAll(/<(is[A-Z]\w*)>/g)].map((match) => match[1]));
+  let groups = 0;
+  while (groups < FLAG_GROUPS.length && FLAG_GROUPS[groups].every((flag) => present.has(flag))) groups++;
+  const expected = FLAG_GROUPS.slice(0, groups).flat();
+  if (present.size !== expected.length) return false;
+  return !text.includes('<oauthPolicy>') || groups >= 2;
+}
+
 function looksRetrieved(text: string): boolean {
   return (
+    flagsOfOneVersion(text) &&
+    !/REPLACE_WITH|YOUR_[A-Z_]+|<[a-zA-Z]+\/>/.test(text) &&
     text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n') &&
     text.endsWith('\n') &&
     !text.includes('<!--') &&
@@ -40,11 +86,14 @@ function looksRetrieved(text: string): boolean {
 export function corpusFiles(folder: 'connectedApp' | 'eca'): CorpusFile[] {
   const directory = join(CORPUS_DIR, folder);
   const handWritten = handWrittenNames();
+  const originals = originalNames();
   return readdirSync(directory)
+    .filter((name) => !name.endsWith('.md'))
     .sort()
     .map((name) => {
       const path = join(directory, name);
       const text = readFileSync(path, 'utf8');
-      return { name, path, text, retrieveShaped: !handWritten.has(name) && looksRetrieved(text) };
+      const originalName = originals.get(name) ?? name.split('__').pop() ?? name;
+      return { name, originalName, path, text, retrieveShaped: !handWritten.has(name) && looksRetrieved(text) };
     });
 }

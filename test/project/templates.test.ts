@@ -17,7 +17,7 @@ describe('templates', () => {
 
   test('a template name may not be a path', () => {
     expect(templateNameProblem('fullcast-motion-package')).toBeUndefined();
-    for (const name of ['../x', 'a/b', 'A', '.hidden', '']) expect(templateNameProblem(name)).toMatch(/is not a template name/);
+    for (const name of ['../x', 'a/b', '.hidden', '', 'a.b', 'x y']) expect(templateNameProblem(name)).toMatch(/is not a template name/);
   });
 
   test('strips types without checking them, and caches the result by content', () => {

@@ -14,7 +14,7 @@ function request(settings: unknown, overrides: Partial<ResolveRequest> = {}): Re
     exported: { environments: { prod: {}, sandbox: { aliases: ['preprod'] } }, app: settings },
     environment: 'prod',
     contactEmail: { flag: 'admin@example.com' },
-    apiVersion: 66,
+    apiVersion: { version: 66, source: 'sourceApiVersion in sfdx-project.json' },
     ...overrides,
   };
 }
@@ -181,14 +181,23 @@ describe('scopes', () => {
     ]);
   });
 
-  test('an unknown scope, a duplicate and an empty list are refused', () => {
-    expect(problemsOf(oauth({ scopes: ['Bogus'] }))).toEqual(["oauth.scopes[0]: 'Bogus' is not a scope name"]);
+  test('a misspelt scope, one that is no identifier and a duplicate are refused', () => {
+    expect(problemsOf(oauth({ scopes: ['Apii'] }))).toEqual(["oauth.scopes[0]: 'Apii' is not a scope name (did you mean Api?)"]);
+    expect(problemsOf(oauth({ scopes: ['full access'] }))).toEqual(["oauth.scopes[0]: 'full access' is not a scope name"]);
     expect(problemsOf(oauth({ scopes: ['Api', 'Api'] }))).toEqual(["oauth.scopes[1]: 'Api' is listed twice"]);
-    expect(problemsOf(oauth({ scopes: [] }))).toEqual(['oauth.scopes: needs at least one scope']);
+  });
+
+  test('a scope newer than API 66.0 and an empty list are warnings (retrieved apps have both)', () => {
+    const unknown = resolveApp(request({ ...BASE, oauth: { ...BASE.oauth, scopes: ['Api', 'DataCloudUserClaims'] } }));
+    expect(unknown.problems).toEqual([]);
+    expect(unknown.warnings).toEqual(["oauth.scopes[1]: 'DataCloudUserClaims' is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it"]);
+    const none = resolveApp(request({ ...BASE, oauth: { ...BASE.oauth, scopes: [] } }));
+    expect(none.problems).toEqual([]);
+    expect(none.warnings).toEqual(['oauth.scopes: none selected, so users cannot authorize the app']);
   });
 
   test('a scope newer than the API version is refused', () => {
-    expect(problemsOf(oauth({ scopes: ['MCP'] }), { apiVersion: 65 })).toEqual(["oauth.scopes[0]: 'MCP' needs API 66.0 or later"]);
+    expect(problemsOf(oauth({ scopes: ['MCP'] }), { apiVersion: { version: 65, source: '--api-version' } })).toEqual(["oauth.scopes[0]: 'MCP' needs API 66.0 or later"]);
   });
 
   test('a scope a retrieve renames gives a warning', () => {
@@ -206,14 +215,22 @@ describe('policies', () => {
     [{ refreshToken: { expireAfter: { value: 2, unit: 'weeks' } } }, "policies.refreshToken.expireAfter.unit: 'weeks' is not one of hours, days, months"],
     [{ refreshToken: { expireAfter: { value: 1.5, unit: 'days' } } }, "policies.refreshToken: must be 'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }"],
     [{ sessionTimeoutMinutes: 45 }, "policies.sessionTimeoutMinutes: 45 is not one of Setup's timeouts: 15, 30, 60, 120, 240, 480, 720, 1440"],
-    [{ profiles: ['System Administrator'] }, "policies.permittedUsers: must be 'admin-approved' when profiles or permission sets are listed"],
-    [{ clientCredentialsRunAs: 'api@example.com' }, 'policies.clientCredentialsRunAs: needs oauth.enableClientCredentialsFlow'],
+    [{ sessionPolicyAction: 'Deny' }, "policies.sessionPolicyAction: 'Deny' is not one of Block, RaiseSessionLevel"],
   ])('%j is refused', (fields, message) => {
     expect(problemsOf(policies(fields))).toEqual([message]);
   });
 
   test('OAuth policies without OAuth settings are refused', () => {
     expect(problemsOf({ oauth: undefined, policies: { ipRelaxation: 'enforce' } })).toEqual(['policies.ipRelaxation: is an OAuth policy; it needs oauth settings']);
+  });
+
+  test.each([
+    [{ profiles: ['System Administrator'] }, /pre-authorize OAuth users only when policies.permittedUsers is 'admin-approved'/],
+    [{ clientCredentialsRunAs: 'api@example.com' }, /clientCredentialsRunAs: takes effect only with oauth.enableClientCredentialsFlow/],
+  ])('%j warns: retrieved apps can hold it, it has no effect', (fields, warning) => {
+    const outcome = resolveApp(request({ ...BASE, ...policies(fields) }));
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.warnings.join('\n')).toMatch(warning);
   });
 
   test('admin-approved with nobody pre-authorized warns', () => {
@@ -235,9 +252,37 @@ describe('other fields', () => {
     expect(problemsOf(oauth({ certificate: 'not base64!' }))).toEqual(['oauth.certificate: is not a base64 certificate body']);
   });
 
-  test('flags that depend on another flag say which', () => {
-    expect(problemsOf(oauth({ requireSecretForTokenExchangeFlow: true }))).toEqual(['oauth.requireSecretForTokenExchangeFlow: needs oauth.enableTokenExchangeFlow']);
-    expect(problemsOf(oauth({ requireCredentialsInPostBody: true }))).toEqual(['oauth.requireCredentialsInPostBody: needs oauth.enableAuthorizationCodeAndCredentialsFlow']);
+  test('a flag without the flow it belongs to warns', () => {
+    const outcome = resolveApp(request({ ...BASE, ...oauth({ requireCredentialsInPostBody: true }) }));
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.warnings).toEqual(['oauth.requireCredentialsInPostBody: takes effect only with oauth.enableAuthorizationCodeAndCredentialsFlow']);
+  });
+
+  test('start URLs: https, a custom scheme or a path in the org; never a script', () => {
+    expect(problemsOf({ startUrl: '/lightning/n/App', mobileStartUrl: 'zsmsmobile://' })).toEqual([]);
+    expect(problemsOf({ startUrl: 'javascript:alert(1)' })).toEqual(["startUrl: 'javascript:alert(1)' uses the javascript: scheme, which must never receive OAuth redirects"]);
+  });
+
+  test('IP ranges need IP addresses', () => {
+    expect(problemsOf({ ipRanges: [{ start: '10.0.0.1', end: '10.0.0.300' }] })).toEqual(["ipRanges[0].end: '10.0.0.300' is not an IP address"]);
+  });
+
+  test('an External Client App cannot carry canvas, SAML or mobile settings', () => {
+    const settings = { ...BASE, saml: { entityUrl: 'e', acsUrl: 'https://a.example.com', subjectType: 'Username' }, plugin: 'MyPlugin' };
+    expect(resolveApp(request(settings, { kind: 'external-client-app' })).problems.map((problem) => problem.field)).toEqual(['saml', 'plugin']);
+    expect(resolveApp(request(settings)).problems).toEqual([]);
+  });
+
+  test('a pinned metadataApiVersion is used, and --api-version overrides it', () => {
+    expect(resolveApp(request({ ...BASE, metadataApiVersion: '58.0' })).app?.apiVersion).toBe(58);
+    expect(resolveApp(request({ ...BASE, metadataApiVersion: '58.0' }, { apiVersionOverride: { version: 62, source: '--api-version' } })).app?.apiVersion).toBe(62);
+    expect(problemsOf({ metadataApiVersion: '58' })).toEqual(["metadataApiVersion: '58' is not an API version; write it like 66.0"]);
+  });
+
+  test('a null contact email is kept, with a warning', () => {
+    const outcome = resolveApp(request({ ...BASE, contactEmail: null }, { contactEmail: {} }));
+    expect(outcome.app?.contactEmail).toBeNull();
+    expect(outcome.warnings).toEqual(['contactEmail: null writes an empty contact email, which Salesforce requires for a new app']);
   });
 
   test('all problems are reported together', () => {

@@ -1,0 +1,150 @@
+/**
+ * `connected-app import`: existing apps → typed templates. Reads ConnectedApp files and
+ * External Client App sets, turns each into the template settings that render it, pins the
+ * API version of the retrieve when one reproduces the file byte for byte, checks the result
+ * with generate's own rules, and writes `templates/<name>.ts` — all or nothing.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { AppError, type Problem, UsageError, ValidationError } from '../errors';
+import type { AppKind } from '../model/appKind';
+import { NEWEST_KNOWN_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
+import { isOAuthScope } from '../model/scopes';
+import type { AppSettings } from '../model/template';
+import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
+import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
+import { TEMPLATES_FOLDER, templateNameProblem } from '../project/templates';
+import { renderApp } from '../render/index';
+import { ENVIRONMENT_NAME, resolveApp } from '../validate/resolveApp';
+import { type ImportUnit, readConnectedAppUnit, readExternalClientAppUnits } from '../import/units';
+import { retrieveVersion } from '../import/retrieveVersion';
+import { findAppFiles } from '../import/sources';
+import { templateSource } from '../import/templateSource';
+
+export const DEFAULT_IMPORT_ENVIRONMENT = 'default';
+
+export interface ImportOptions {
+  readonly cwd: string;
+  /** Files and folders to read. */
+  readonly paths: readonly string[];
+  /** The template's name; only with a single app. Default: the app's API name. */
+  readonly name?: string;
+  /** The environment the values go under. Default `default`. */
+  readonly env?: string;
+}
+
+export interface ImportedApp {
+  readonly template: string;
+  /** `templates/<name>.ts`, project-relative. */
+  readonly templateFile: string;
+  readonly kind: AppKind;
+  readonly apiName: string;
+  readonly environment: string;
+  /** The files read, project-relative where they are inside the project. */
+  readonly sources: readonly string[];
+  /** The API version pinned in the template, when a retrieve's version reproduces the files. */
+  readonly metadataApiVersion?: string;
+  /** True when generate reproduces the files byte for byte (consumer key aside). */
+  readonly byteIdentical: boolean;
+  readonly notes: readonly string[];
+}
+
+export interface ImportResult {
+  readonly apps: readonly ImportedApp[];
+  readonly warnings: readonly string[];
+}
+
+const toPosix = (path: string): string => path.split(sep).join('/');
+
+function displayPath(project: SfdxProject, cwd: string, path: string): string {
+  const fromRoot = relative(project.root, path);
+  return toPosix(fromRoot.startsWith('..') ? relative(cwd, path) : fromRoot);
+}
+
+/** The settings with the API version of the retrieve pinned, when one reproduces the files. */
+function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?: number } {
+  const version = retrieveVersion(
+    (apiVersion) =>
+      renderApp({ template: '', environment: '', kind: unit.kind, settings: unit.settings, apiName: unit.apiName, contactEmail: unit.settings.contactEmail ?? null, apiVersion }).map(
+        (file) => file.content,
+      ),
+    unit.texts,
+  );
+  return version === undefined ? { settings: unit.settings } : { settings: { ...unit.settings, metadataApiVersion: formatApiVersion(version) }, version };
+}
+
+function checkSettings(unit: ImportUnit, settings: AppSettings, environment: string, project: SfdxProject, problems: Problem[], warnings: string[]): void {
+  const base = parseApiVersion(project.sourceApiVersion ?? '') ?? NEWEST_KNOWN_API_VERSION;
+  const outcome = resolveApp({
+    template: unit.apiName,
+    file: unit.sources[0],
+    exported: { environments: { [environment]: {} }, kind: unit.kind, app: settings },
+    environment,
+    kind: unit.kind,
+    contactEmail: {},
+    apiVersion: { version: base, source: 'sourceApiVersion in sfdx-project.json' },
+    requireContactEmail: false,
+  });
+  problems.push(...outcome.problems.map((problem) => ({ field: `${unit.sources[0]}: ${problem.field}`, message: problem.message })));
+  warnings.push(...outcome.warnings.map((warning) => `${unit.sources[0]}: ${warning}`));
+}
+
+/** Reads every app named by the options and writes its template; throws, writing nothing, on any problem. */
+export function importApps(options: ImportOptions): ImportResult {
+  const project = readSfdxProject(options.cwd);
+  const environment = options.env ?? DEFAULT_IMPORT_ENVIRONMENT;
+  if (!ENVIRONMENT_NAME.test(environment)) throw new UsageError(`--env: '${environment}' is not a valid environment name (a letter, then letters, digits, - or _)`);
+  const nameProblem = options.name === undefined ? undefined : templateNameProblem(options.name);
+  if (nameProblem) throw new UsageError(`--name: ${nameProblem}`);
+  if (options.paths.length === 0) throw new UsageError('name the files or folders to import: connected-app import <file|folder>…');
+
+  const files = findAppFiles(options.paths, options.cwd);
+  const show = (path: string) => displayPath(project, options.cwd, path);
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const units = [
+    ...files.connectedApps.map((file) => readConnectedAppUnit(file, show, problems)),
+    ...readExternalClientAppUnits(files.ecaHeaders, files.ecaChildren, show, problems),
+  ].filter((unit): unit is ImportUnit => unit !== undefined);
+  const appCount = files.connectedApps.length + files.ecaHeaders.length;
+  if (options.name !== undefined && appCount > 1) throw new UsageError(`--name names one template, but ${appCount} apps were found; import them one at a time`);
+
+  const planned = units.map((unit) => {
+    warnings.push(...unit.warnings.map((warning) => `${unit.sources[0]}: ${warning}`));
+    const { settings, version } = pinRetrieveVersion(unit);
+    checkSettings(unit, settings, environment, project, problems, warnings);
+    const template = options.name ?? unit.apiName;
+    const templateFile = `${TEMPLATES_FOLDER}/${template}.ts`;
+    const name = templateNameProblem(template);
+    if (name) problems.push({ field: unit.sources[0], message: `${name}; choose one with --name` });
+    if (existsSync(join(project.root, templateFile))) problems.push({ field: templateFile, message: 'exists already; choose another --name, or remove it first' });
+    return { unit, settings, version, template, templateFile };
+  });
+  const names = planned.map((plan) => plan.template);
+  names.forEach((name, index) => {
+    if (names.indexOf(name) !== index) problems.push({ field: planned[index].unit.sources[0], message: `would write templates/${name}.ts, as another app does` });
+  });
+  if (problems.length > 0) throw new ValidationError(appCount === 1 ? `the import of ${options.paths.join(', ')}` : `the import of ${appCount} apps`, problems);
+
+  const apps = planned.map(({ unit, settings, version, template, templateFile }) => {
+    const unknownScopes = new Set((settings.oauth?.scopes ?? []).filter((scope) => !isOAuthScope(scope)));
+    const source = templateSource({ settings, environment, kind: unit.kind, origin: unit.sources.join(', '), unknownScopes, notes: unit.notes });
+    try {
+      writeFileAtomic(join(project.root, templateFile), source, join(project.root, TEMP_FOLDER));
+    } catch (error) {
+      throw new AppError('WriteFailed', `cannot write ${templateFile}: ${(error as Error).message}`);
+    }
+    return {
+      template,
+      templateFile,
+      kind: unit.kind,
+      apiName: unit.apiName,
+      environment,
+      sources: unit.sources,
+      metadataApiVersion: version === undefined ? undefined : formatApiVersion(version),
+      byteIdentical: version !== undefined,
+      notes: unit.notes,
+    };
+  });
+  return { apps, warnings };
+}

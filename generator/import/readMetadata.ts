@@ -1,0 +1,77 @@
+/**
+ * Reading a parsed metadata file into a metadata object with the same schema tables the
+ * renderer writes from: every element must be one the type has, with a value of its type;
+ * problems name the element's path. Order is not checked — a hand-written or reformatted
+ * file reads into the same object and renders canonically.
+ */
+import type { Problem } from '../errors';
+import { type ElementSpec, type MetadataSchema } from '../model/schema';
+import type { MetadataObject, MetadataValue } from '../render/serialize';
+import { closestMatch } from '../validate/closestMatch';
+import { METADATA_NAMESPACE, type ParsedElement, XSI_NAMESPACE } from '../xml';
+
+function scalar(spec: ElementSpec, element: ParsedElement, path: string, problems: Problem[]): MetadataValue | undefined {
+  if (element.attributes['xsi:nil'] === 'true') return null;
+  if (element.children.length > 0) {
+    problems.push({ field: path, message: `holds elements (${element.children.map((child) => child.name).join(', ')}) where a value belongs` });
+    return undefined;
+  }
+  const text = element.text ?? '';
+  switch (spec.type.kind) {
+    case 'boolean':
+      if (text === 'true' || text === 'false') return text === 'true';
+      problems.push({ field: path, message: `'${text}' is not true or false` });
+      return undefined;
+    case 'int':
+      if (/^-?\d+$/.test(text)) return Number(text);
+      problems.push({ field: path, message: `'${text}' is not a whole number` });
+      return undefined;
+    case 'enum': {
+      if (spec.type.values.includes(text)) return text;
+      const suggestion = closestMatch(text, spec.type.values);
+      problems.push({ field: path, message: `'${text}' is not one of the values Salesforce accepts${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      return undefined;
+    }
+    default:
+      return text;
+  }
+}
+
+function readType(typeName: string, element: ParsedElement, path: string, schema: MetadataSchema, problems: Problem[]): MetadataObject {
+  const specs = schema.types[typeName] ?? [];
+  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const object: Record<string, MetadataValue> = {};
+  for (const child of element.children) {
+    const spec = byName.get(child.name);
+    const childPath = `${path}.${child.name}`;
+    if (!spec) {
+      const suggestion = closestMatch(child.name, [...byName.keys()]);
+      problems.push({ field: childPath, message: `is not an element of ${typeName}${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      continue;
+    }
+    const value = spec.type.kind === 'complex' ? readType(spec.type.type, child, childPath, schema, problems) : scalar(spec, child, childPath, problems);
+    if (value === undefined) continue;
+    if (spec.repeated) object[child.name] = [...((object[child.name] as MetadataValue[] | undefined) ?? []), value];
+    else if (child.name in object) problems.push({ field: childPath, message: `appears twice; ${typeName} has one` });
+    else object[child.name] = value;
+  }
+  for (const spec of specs) {
+    if (spec.required && !(spec.name in object)) problems.push({ field: `${path}.${spec.name}`, message: 'is missing; Salesforce requires it' });
+  }
+  return object;
+}
+
+/** The metadata object of a file whose root must be the schema's root type in the metadata namespace. */
+export function readMetadata(root: ParsedElement, schema: MetadataSchema, problems: Problem[]): MetadataObject | undefined {
+  if (root.name !== schema.root) {
+    problems.push({ field: root.name, message: `is the root element; a ${schema.root} file has <${schema.root}>` });
+    return undefined;
+  }
+  if (root.attributes.xmlns !== METADATA_NAMESPACE) {
+    problems.push({ field: schema.root, message: `is not in the metadata namespace (xmlns="${METADATA_NAMESPACE}")` });
+    return undefined;
+  }
+  const extra = Object.entries(root.attributes).filter(([name, value]) => name !== 'xmlns' && !(name === 'xmlns:xsi' && value === XSI_NAMESPACE));
+  if (extra.length > 0) problems.push({ field: schema.root, message: `has attributes metadata does not: ${extra.map(([name]) => name).join(', ')}` });
+  return readType(schema.root, root, schema.root, schema, problems);
+}

@@ -1,0 +1,83 @@
+/**
+ * What an import reads: the files named on the command line, and the app files found in the
+ * folders named there — ConnectedApps in source format (`*.connectedApp-meta.xml`) or Metadata
+ * API format (`*.connectedApp`), and External Client App sets (a header with its children).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { AppError } from '../errors';
+
+/** The ECA children's suffixes, by the role they play. */
+export const ECA_CHILD_ROLES = {
+  ecaGlblOauth: 'globalOauth',
+  ecaOauth: 'oauthSettings',
+  ecaOauthPlcy: 'oauthPolicies',
+  ecaPlcy: 'appPolicies',
+} as const;
+
+export type EcaRole = (typeof ECA_CHILD_ROLES)[keyof typeof ECA_CHILD_ROLES];
+
+/** One file of an app, with the suffix that typed it and the component name before it. */
+export interface AppFile {
+  readonly path: string;
+  readonly suffix: string;
+  readonly name: string;
+}
+
+export interface FoundFiles {
+  readonly connectedApps: AppFile[];
+  readonly ecaHeaders: AppFile[];
+  readonly ecaChildren: AppFile[];
+}
+
+const SUFFIX = /^(.+)\.(connectedApp|eca|ecaGlblOauth|ecaOauth|ecaOauthPlcy|ecaPlcy)(-meta\.xml)?$/;
+
+/** Folders a search does not enter. */
+const SKIPPED = new Set(['node_modules', '.git', '.sf', '.sfdx', '.connected-app']);
+const MAX_DEPTH = 8;
+
+function classify(path: string): AppFile | undefined {
+  const match = SUFFIX.exec(basename(path));
+  return match ? { path, suffix: match[2], name: match[1] } : undefined;
+}
+
+function walk(folder: string, depth: number, found: AppFile[]): void {
+  if (depth > MAX_DEPTH) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && !SKIPPED.has(entry.name)) walk(path, depth + 1, found);
+    else if (entry.isFile()) {
+      const file = classify(path);
+      if (file) found.push(file);
+    }
+  }
+}
+
+/** The app files named by `paths` (files or folders), relative to `cwd`. */
+export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles {
+  const found: AppFile[] = [];
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    if (!existsSync(path)) throw new AppError('ImportSourceMissing', `${given}: no such file or folder`);
+    if (statSync(path).isDirectory()) {
+      const before = found.length;
+      walk(path, 0, found);
+      if (found.length === before) throw new AppError('ImportSourceEmpty', `${given}: holds no ConnectedApp or External Client App file`);
+      continue;
+    }
+    const file = classify(path);
+    if (!file) {
+      throw new AppError('ImportSourceUnknown', `${given}: not a ConnectedApp (.connectedApp-meta.xml, .connectedApp) or External Client App (.eca-meta.xml) file`);
+    }
+    if (file.suffix in ECA_CHILD_ROLES) {
+      throw new AppError('ImportEcaChild', `${given}: part of an External Client App set; import the folder that holds the whole set`);
+    }
+    found.push(file);
+  }
+  const unique = [...new Map(found.map((file) => [file.path, file])).values()];
+  return {
+    connectedApps: unique.filter((file) => file.suffix === 'connectedApp'),
+    ecaHeaders: unique.filter((file) => file.suffix === 'eca'),
+    ecaChildren: unique.filter((file) => file.suffix in ECA_CHILD_ROLES),
+  };
+}
