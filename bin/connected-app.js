@@ -34,7 +34,9 @@ function saveCache(file, data) {
 }
 
 const { source, stamp } = readBundle();
-const cacheFile = join(__dirname, '..', 'node_modules', '.cache', 'connected-app', `cli-${process.version}-${stamp.size}-${Math.floor(stamp.mtimeMs)}.v8`);
+// One cache per command: it holds the functions the command's run compiled.
+const command = /^[a-z-]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const cacheFile = join(__dirname, '..', 'node_modules', '.cache', 'connected-app', `cli-${process.version}-${stamp.size}-${Math.floor(stamp.mtimeMs)}-${command}.v8`);
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);

@@ -4,9 +4,7 @@
  * else happens here.
  */
 import yargs from 'yargs/yargs';
-import { deploy } from './commands/deploy';
 import { generate } from './commands/generate';
-import { importApps } from './commands/import';
 import { EXIT_CODES, UsageError } from './errors';
 import { APP_KINDS, type AppKind } from './model/appKind';
 import { type Streams, printDeployResult, printError, printGenerateResult, printImportResult, printJsonResult, processStreams } from './output';
@@ -72,7 +70,11 @@ function runGenerate(flags: GenerateFlags, cwd: string, streams: Streams): numbe
   return exitCode;
 }
 
+/** Deploy and import, loaded when they run: the build keeps them out of the CLI bundle. */
+const onDemand = (): typeof import('./commands/onDemand') => require('./commands/onDemand') as typeof import('./commands/onDemand');
+
 async function runDeploy(flags: DeployFlags, cwd: string, streams: Streams): Promise<number> {
+  const { deploy } = onDemand();
   const result = await deploy({ cwd, targetOrg: flags['target-org'], app: flags.app, env: flags.env, kind: flags.kind, dryRun: flags['dry-run'], wait: flags.wait });
   if (flags.json) printJsonResult(result, result.exitCode, streams);
   else printDeployResult(result, streams);
@@ -80,6 +82,7 @@ async function runDeploy(flags: DeployFlags, cwd: string, streams: Streams): Pro
 }
 
 function runImport(flags: ImportFlags, cwd: string, streams: Streams): number {
+  const { importApps } = onDemand();
   const result = importApps({ cwd, paths: (flags.paths ?? []).map(String), name: flags.name, env: flags.env });
   if (flags.json) printJsonResult(result, EXIT_CODES.ok, streams);
   else printImportResult(result, streams);

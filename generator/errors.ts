@@ -23,8 +23,16 @@ export interface Problem {
   readonly message: string;
 }
 
+/**
+ * Marks AppErrors across copies of this module: deploy and import are bundled apart from the
+ * CLI (scripts/build.js), so `instanceof` would not recognize their errors.
+ */
+const APP_ERROR = Symbol.for('connected-app/AppError');
+
 /** A user-facing error: the code names it, the message says what is wrong in one line. */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: string,
     message: string,
@@ -53,7 +61,12 @@ export class ValidationError extends AppError {
   }
 }
 
+/** True for an {@link AppError}, whichever copy of this module made it. */
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[APP_ERROR] === true;
+}
+
 /** The exit code an error maps to: its own for an {@link AppError}, `internal` for anything else. */
 export function exitCodeOf(error: unknown): number {
-  return error instanceof AppError ? error.exitCode : EXIT_CODES.internal;
+  return isAppError(error) ? error.exitCode : EXIT_CODES.internal;
 }

@@ -4,7 +4,7 @@
  * (`{ status, result, warnings }` on success, `{ status, name, message, … }` on error).
  */
 import { writeSync } from 'node:fs';
-import { AppError, EXIT_CODES } from './errors';
+import { EXIT_CODES, isAppError } from './errors';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
 import type { ImportResult } from './commands/import';
@@ -68,7 +68,7 @@ export function printGenerateResult(result: GenerateResult, fixCommand: string, 
 
 /** Prints an error: one line (plus one line per problem and per action), never a stack trace unless `debug`. */
 export function printError(error: unknown, json: boolean, debug: boolean, streams: Streams): number {
-  const known = error instanceof AppError;
+  const known = isAppError(error);
   const exitCode = known ? error.exitCode : EXIT_CODES.internal;
   const name = known ? error.code : 'InternalError';
   const message = known ? error.message : `${(error as Error)?.message ?? String(error)} (a bug in connected-app; re-run with --debug for details)`;

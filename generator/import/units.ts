@@ -4,7 +4,7 @@
  * cannot be read becomes problems, never a crash; every problem names its file.
  */
 import { readFileSync } from 'node:fs';
-import { AppError, type Problem } from '../errors';
+import { type Problem, isAppError } from '../errors';
 import type { AppKind } from '../model/appKind';
 import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
 import type { MetadataSchema } from '../model/schema';
@@ -37,7 +37,7 @@ export function readFile(file: AppFile, schema: MetadataSchema, show: (path: str
     problems.push(...fileProblems.map((problem) => ({ field: `${name}: ${problem.field}`, message: problem.message })));
     return object && fileProblems.length === 0 ? { text, object } : undefined;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     problems.push({ field: name, message: error.message.startsWith(`${name}: `) ? error.message.slice(name.length + 2) : error.message });
     return undefined;
   }
@@ -58,6 +58,3 @@ export function readConnectedAppUnit(file: AppFile, show: (path: string) => stri
   if (settingsProblems.length > 0) return undefined;
   return { kind: 'connected-app', apiName: file.name, sources: [show(file.path)], texts: [read.text], ...imported };
 }
-
-/** External Client App sets → their units (defined in externalClientAppUnits.ts). */
-export { readExternalClientAppUnits } from './externalClientAppUnits';

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { writeFileAtomic } from './atomicWrite';
 
 export const TEMPLATES_FOLDER = 'templates';
@@ -126,7 +126,7 @@ export function loadTemplateModule(root: string, name: string): { file: string; 
   try {
     return { file, exported: evaluate(code, file) };
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (isAppError(error)) throw error;
     throw new AppError('TemplateLoadError', `${file} failed while loading: ${(error as Error).message}`);
   }
 }

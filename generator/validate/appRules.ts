@@ -10,8 +10,7 @@ import { OAUTH_SCOPES, SCOPE_MIN_API, SCOPE_RETRIEVED_AS, isOAuthScope } from '.
 import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
-import { isIP } from 'node:net';
-import { callbackUrlProblem, httpsUrlProblem, startUrlProblem } from './urls';
+import { callbackUrlProblem, httpsUrlProblem, isIpAddress, startUrlProblem } from './urls';
 
 /** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
 export const LABEL_MAX_LENGTH = 80;
@@ -260,7 +259,7 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
 function checkIpRanges(settings: AppSettings, context: RuleContext): void {
   (settings.ipRanges ?? []).forEach((range, index) => {
     for (const end of ['start', 'end'] as const) {
-      if (isIP(range[end]) === 0) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `'${range[end]}' is not an IP address` });
+      if (!isIpAddress(range[end])) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `'${range[end]}' is not an IP address` });
     }
   });
 }

@@ -59,3 +59,17 @@ export function startUrlProblem(url: string): string | undefined {
   if (url.startsWith('/') && !url.startsWith('//')) return textProblem(url);
   return callbackUrlProblem(url);
 }
+
+const IPV4_PART = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${IPV4_PART}(\\.${IPV4_PART}){3}$`);
+
+/** True for an IPv4 or IPv6 address (the URL parser judges IPv6, sparing node:net's start-up). */
+export function isIpAddress(text: string): boolean {
+  if (IPV4.test(text)) return true;
+  if (!text.includes(':') || /[^0-9A-Fa-f:.]/.test(text)) return false;
+  try {
+    return new URL(`http://[${text}]/`).hostname.startsWith('[');
+  } catch {
+    return false;
+  }
+}

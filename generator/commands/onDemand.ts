@@ -1,0 +1,6 @@
+/**
+ * The commands loaded on demand: bundled apart from the CLI (dist/commands.js), so generate's
+ * start-up does not read or initialize their code. See scripts/build.js.
+ */
+export { deploy } from './deploy';
+export { importApps } from './import';
