@@ -4,10 +4,20 @@
  * else happens here.
  */
 import yargs from 'yargs/yargs';
+import { checkSecrets } from './commands/checkSecrets';
 import { generate } from './commands/generate';
 import { EXIT_CODES, UsageError } from './errors';
 import { APP_KINDS, type AppKind } from './model/appKind';
-import { type Streams, printDeployResult, printError, printGenerateResult, printImportResult, printJsonResult, processStreams } from './output';
+import {
+  type Streams,
+  printCheckSecretsResult,
+  printDeployResult,
+  printError,
+  printGenerateResult,
+  printImportResult,
+  printJsonResult,
+  processStreams,
+} from './output';
 
 interface GlobalFlags {
   json?: boolean;
@@ -64,9 +74,22 @@ function runGenerate(flags: GenerateFlags, cwd: string, streams: Streams): numbe
     apiVersion: flags['api-version'],
     check: flags.check,
   });
-  const exitCode = result.inSync ? EXIT_CODES.ok : EXIT_CODES.failure;
+  const clean = result.inSync && (result.secrets?.findings.length ?? 0) === 0;
+  const exitCode = clean ? EXIT_CODES.ok : EXIT_CODES.failure;
   if (flags.json) printJsonResult(result, exitCode, streams);
   else printGenerateResult(result, fixCommand(flags), streams);
+  return exitCode;
+}
+
+interface CheckSecretsFlags extends GlobalFlags {
+  paths?: string[];
+}
+
+function runCheckSecrets(flags: CheckSecretsFlags, cwd: string, streams: Streams): number {
+  const result = checkSecrets({ cwd, paths: (flags.paths ?? []).map(String) });
+  const exitCode = result.findings.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failure;
+  if (flags.json) printJsonResult(result, exitCode, streams);
+  else printCheckSecretsResult(result, streams);
   return exitCode;
 }
 
@@ -152,7 +175,15 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
           throw new ParsedCommand(() => runImport(flags, cwd, streams));
         },
       )
-      .demandCommand(1, 'Name a command: generate, deploy or import.')
+      .command<CheckSecretsFlags>(
+        'check-secrets [paths..]',
+        'Fail when committed metadata holds a consumer secret or key, a private key or an access token.',
+        (command) => command.positional('paths', { type: 'string', array: true, describe: 'Files or folders. Default: every package directory and environments/.' }),
+        (flags) => {
+          throw new ParsedCommand(() => runCheckSecrets(flags, cwd, streams));
+        },
+      )
+      .demandCommand(1, 'Name a command: generate, deploy, import or check-secrets.')
       .strict()
       .version(false)
       .help()

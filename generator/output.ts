@@ -7,6 +7,7 @@ import { writeSync } from 'node:fs';
 import { EXIT_CODES, isAppError } from './errors';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
+import type { CheckSecretsResult } from './commands/checkSecrets';
 import type { ImportResult } from './commands/import';
 import type { DeployedComponent } from './sf/deployResult';
 
@@ -49,11 +50,14 @@ export function printJsonResult(result: { warnings: readonly string[] }, exitCod
 
 /** The human report of `generate`: one line per file, diffs on drift, then warnings. */
 export function printGenerateResult(result: GenerateResult, fixCommand: string, streams: Streams): void {
+  const lines: string[] = [];
   for (const target of result.targets) {
     const kind = target.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
-    streams.stdout(`${target.app} (${target.environment}) → ${kind} ${target.apiName}, API ${target.apiVersion}\n`);
-    for (const file of target.files) streams.stdout(`  ${file.state.padEnd(9)} ${file.path}\n`);
+    lines.push(`${target.app} (${target.environment}) → ${kind} ${target.apiName}, API ${target.apiVersion}\n`);
+    for (const file of target.files) lines.push(`  ${file.state.padEnd(9)} ${file.path}\n`);
   }
+  streams.stdout(lines.join(''));
+  if (result.secrets) printSecretFindings(result.secrets, streams);
   if (result.check) {
     const drifted = result.targets.flatMap((target) => target.files).filter((file) => file.state !== 'unchanged');
     for (const file of drifted) streams.stdout(`\n${file.diff ?? ''}`);
@@ -136,5 +140,19 @@ export function printImportResult(result: ImportResult, streams: Streams): void 
     for (const note of app.notes) streams.stdout(`  Note: ${note}.\n`);
     streams.stdout(`  Render it: npm run generate -- --app ${app.template}\n`);
   }
+  printWarnings(result.warnings, streams);
+}
+
+function printSecretFindings(result: CheckSecretsResult, streams: Streams): void {
+  if (result.findings.length === 0) return;
+  const lines = result.findings.map((finding) => `  ${finding.file}:${finding.line}: ${finding.what} — ${finding.fix}\n`);
+  const count = result.findings.length === 1 ? '1 secret' : `${result.findings.length} secrets`;
+  streams.stderr(`Error (SecretsFound): ${count} in committed metadata (${result.scanned} files scanned)\n${lines.join('')}`);
+}
+
+/** The human report of `check-secrets`: each finding with file, line and the way to remove it. */
+export function printCheckSecretsResult(result: CheckSecretsResult, streams: Streams): void {
+  if (result.findings.length === 0) streams.stdout(`No secrets in ${result.scanned} files.\n`);
+  printSecretFindings(result, streams);
   printWarnings(result.warnings, streams);
 }

@@ -4,8 +4,9 @@
  * new one, never a part. Temporary files live outside the package directories, in
  * the project's `.connected-app/tmp` (git-ignored), so a kill leaves none in them.
  */
-import { closeSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from './processes';
 
 /** The folder, under the project root, that holds temporary files while they are written. */
 export const TEMP_FOLDER = join('.connected-app', 'tmp');
@@ -62,5 +63,28 @@ export function writeFileAtomic(target: string, content: string, tempFolder: str
     const local = writeTemp(dirname(target), target, content);
     keepMode(target, local);
     place(local, target);
+  }
+}
+
+/** A temporary file's name: `.<target>.<pid>.<sequence>.tmp`. */
+const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/** Removes temporary files that runs killed half-way left in `folder` (their process is gone). */
+export function sweepStaleTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) {
+      try {
+        unlinkSync(join(folder, name));
+      } catch {
+        // Removed by another run.
+      }
+    }
   }
 }

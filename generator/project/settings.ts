@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors';
 import { type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
 import { writeFileAtomic } from './atomicWrite';
+import { withFileLock } from './fileLock';
 
 export const SETTINGS_FILE = 'connected-app.json';
 
@@ -80,14 +81,37 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The settings with `update` merged into one app's record, outputs de-duplicated and sorted. */
-export function withAppRecord(settings: ProjectSettings, app: string, update: { contactEmail?: string; output?: OutputRecord }): ProjectSettings {
-  const current = settings.apps[app] ?? {};
-  const outputs = [...(current.outputs ?? []), ...(update.output ? [normalOutput(update.output)] : [])];
-  const unique = [...new Map(outputs.map((output) => [outputKey(output), output])).values()].sort((a, b) => compareText(outputKey(a), outputKey(b)));
-  const record: AppRecord = { contactEmail: update.contactEmail ?? current.contactEmail, outputs: unique.length > 0 ? unique : undefined };
-  const apps = Object.fromEntries(Object.entries({ ...settings.apps, [app]: record }).sort(([a], [b]) => compareText(a, b)));
-  return { ...settings, apps };
+/** What one run adds to an app's record. */
+export interface AppRecordUpdate {
+  readonly app: string;
+  readonly contactEmail?: string;
+  readonly output?: OutputRecord;
+}
+
+/** The settings with `updates` merged in: outputs de-duplicated and sorted, apps sorted by name. */
+export function withAppRecords(settings: ProjectSettings, updates: readonly AppRecordUpdate[]): ProjectSettings {
+  const emails = new Map<string, string | undefined>();
+  const outputs = new Map<string, Map<string, OutputRecord>>();
+  const outputsOf = (app: string) => {
+    let map = outputs.get(app);
+    if (!map) {
+      map = new Map((settings.apps[app]?.outputs ?? []).map((output) => [outputKey(output), normalOutput(output)]));
+      outputs.set(app, map);
+    }
+    return map;
+  };
+  for (const update of updates) {
+    if (update.contactEmail !== undefined) emails.set(update.app, update.contactEmail);
+    const map = outputsOf(update.app);
+    if (update.output) map.set(outputKey(update.output), normalOutput(update.output));
+  }
+  const apps: Record<string, AppRecord> = { ...settings.apps };
+  for (const [app, map] of outputs) {
+    const unique = [...map.values()].sort((a, b) => compareText(outputKey(a), outputKey(b)));
+    apps[app] = { contactEmail: emails.get(app) ?? settings.apps[app]?.contactEmail, outputs: unique.length > 0 ? unique : undefined };
+  }
+  const sorted = Object.fromEntries(Object.entries(apps).sort(([a], [b]) => compareText(a, b)));
+  return { ...settings, apps: sorted };
 }
 
 /** The file's text for `settings`: two-space JSON with a final newline, as sf writes its JSON files. */
@@ -102,4 +126,15 @@ export function writeSettings(root: string, settings: ProjectSettings, tempFolde
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
   writeFileAtomic(file, content, tempFolder);
   return true;
+}
+
+/** The lock concurrent runs take to update connected-app.json. */
+export const SETTINGS_LOCK = join('.connected-app', 'settings.lock');
+
+/**
+ * Merges `updates` into connected-app.json under a lock, reading the file again inside it, so
+ * concurrent runs recording different renderings all keep theirs.
+ */
+export function updateSettings(root: string, updates: readonly AppRecordUpdate[], tempFolder: string): void {
+  withFileLock(join(root, SETTINGS_LOCK), () => writeSettings(root, withAppRecords(readSettings(root), updates), tempFolder));
 }

@@ -14,6 +14,8 @@ export interface SfdxProject {
   readonly root: string;
   /** The default package directory, relative to the root (`force-app`). */
   readonly defaultPackageDirectory: string;
+  /** Every package directory, relative to the root. */
+  readonly packageDirectories: readonly string[];
   /** `sourceApiVersion` as written (`66.0`), if the file sets one. */
   readonly sourceApiVersion?: string;
 }
@@ -51,5 +53,7 @@ export function readSfdxProject(cwd: string): SfdxProject {
   if (project.sourceApiVersion !== undefined && typeof project.sourceApiVersion !== 'string') {
     throw invalid(file, 'sourceApiVersion must be a string such as "66.0"');
   }
-  return { root, defaultPackageDirectory: chosen.path.replace(/\\/g, '/').replace(/\/+$/, ''), sourceApiVersion: project.sourceApiVersion };
+  const normal = (path: string) => path.replace(/\\/g, '/').replace(/\/+$/, '');
+  const all = directories.map((directory) => directory?.path).filter((path): path is string => typeof path === 'string' && path !== '').map(normal);
+  return { root, defaultPackageDirectory: normal(chosen.path), packageDirectories: all, sourceApiVersion: project.sourceApiVersion };
 }

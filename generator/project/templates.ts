@@ -3,15 +3,15 @@
  *
  * Templates are TypeScript the user edits, and an edit must take effect on the next run
  * with no build step, while type checking and compiling stay off the generate path. So a
- * template is transpiled (types stripped, never checked) only when its text changes; the
- * JavaScript is cached in the project's git-ignored `.connected-app/cache`, next to the text
- * it came from, and the usual run reads the cache. TypeScript is loaded only on a miss.
+ * template is transpiled (types stripped by esbuild, never checked) only when its text changes;
+ * the JavaScript is cached in the project's git-ignored `.connected-app/cache`, next to the
+ * text it came from, and the usual run reads the cache. esbuild is loaded only on a miss.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../errors';
-import { writeFileAtomic } from './atomicWrite';
+import { sweepStaleTemporaries, writeFileAtomic } from './atomicWrite';
 
 export const TEMPLATES_FOLDER = 'templates';
 
@@ -25,7 +25,7 @@ const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 const CACHE_FOLDER = join('.connected-app', 'cache', 'templates');
 
 /** Bumped when the transpile settings change, so old cache entries are not reused. */
-const CACHE_FORMAT = 'ts-transpile-v1';
+const CACHE_FORMAT = 'esbuild-cjs-node20-v1';
 
 /** One cached transpilation: the exact source it was made from, and the JavaScript. */
 interface CacheEntry {
@@ -50,25 +50,26 @@ export function templateNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+interface EsbuildFailure {
+  readonly errors?: readonly { readonly text: string; readonly location?: { readonly line: number; readonly column: number } | null }[];
+}
+
+/** Strips the template's types (never checks them) with esbuild, loaded only now. */
 function transpile(source: string, file: string): string {
-  let typescript: typeof import('typescript');
+  let esbuild: typeof import('esbuild');
   try {
-    typescript = require('typescript') as typeof import('typescript');
+    esbuild = require('esbuild') as typeof import('esbuild');
   } catch {
-    throw new AppError('TypeScriptMissing', `cannot read ${file}: the typescript package is not installed`, ['Run npm ci in the project.']);
+    throw new AppError('TranspilerMissing', `cannot read ${file}: the esbuild package is not installed`, ['Run npm ci in the project.']);
   }
-  const output = typescript.transpileModule(source, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: typescript.ModuleKind.CommonJS, target: typescript.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  const syntaxError = output.diagnostics?.find((diagnostic) => diagnostic.category === typescript.DiagnosticCategory.Error);
-  if (syntaxError) {
-    const where = syntaxError.file && syntaxError.start !== undefined ? syntaxError.file.getLineAndCharacterOfPosition(syntaxError.start) : undefined;
-    const at = where ? `:${where.line + 1}:${where.character + 1}` : '';
-    throw new AppError('TemplateSyntaxError', `${file}${at}: ${typescript.flattenDiagnosticMessageText(syntaxError.messageText, ' ')}`);
+  try {
+    return esbuild.transformSync(source, { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: file }).code;
+  } catch (error) {
+    const first = (error as EsbuildFailure).errors?.[0];
+    if (!first) throw error;
+    const at = first.location ? `:${first.location.line}:${first.location.column + 1}` : '';
+    throw new AppError('TemplateSyntaxError', `${file}${at}: ${first.text}`);
   }
-  return output.outputText;
 }
 
 /** 32-bit FNV-1a of the text: it only names the cache file; the entry's source is compared in full. */
@@ -96,6 +97,7 @@ function compiledTemplate(root: string, source: string, file: string): string {
   const cached = readCache(cacheFile, source);
   if (cached !== undefined) return cached;
   const code = transpile(source, file);
+  sweepStaleTemporaries(folder);
   try {
     const entry: CacheEntry = { format: CACHE_FORMAT, source, code };
     writeFileAtomic(cacheFile, JSON.stringify(entry), folder);

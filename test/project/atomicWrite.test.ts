@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../generator/project/atomicWrite';
+import { sweepStaleTemporaries, writeFileAtomic } from '../../generator/project/atomicWrite';
 
 describe('writeFileAtomic', () => {
   const root = mkdtempSync(join(tmpdir(), 'atomic-'));
@@ -29,5 +30,20 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(target, 'child'), { recursive: true });
     expect(() => writeFileAtomic(target, 'x', temp)).toThrow();
     expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe('sweepStaleTemporaries', () => {
+  test('removes the temporary files of runs that are gone and keeps those of live runs and other files', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'connected-app-sweep-'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const names = [`.A.connectedApp-meta.xml.${gone}.1.tmp`, `.B.connectedApp-meta.xml.${process.pid}.1.tmp`, 'notes.txt'];
+    for (const name of names) writeFileSync(join(folder, name), 'x');
+    sweepStaleTemporaries(folder);
+    expect(readdirSync(folder).sort()).toEqual(names.slice(1).sort());
+  });
+
+  test('does nothing when the folder does not exist', () => {
+    expect(() => sweepStaleTemporaries(join(tmpdir(), 'connected-app-no-such-folder', 'tmp'))).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSettings, withAppRecord, writeSettings } from '../../generator/project/settings';
+import { readSettings, withAppRecords, writeSettings } from '../../generator/project/settings';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'settings-'));
 
@@ -12,10 +12,12 @@ describe('connected-app.json', () => {
 
   test('round-trips, with outputs de-duplicated and sorted, and is written only when it changes', () => {
     const root = folder();
-    let settings = withAppRecord({ apps: {} }, 'b-app', { contactEmail: 'b@example.com', output: { env: 'sandbox' } });
-    settings = withAppRecord(settings, 'b-app', { output: { env: 'prod' } });
-    settings = withAppRecord(settings, 'b-app', { output: { env: 'prod' } });
-    settings = withAppRecord(settings, 'a-app', {});
+    let settings = withAppRecords({ apps: {} }, [{ app: 'b-app', contactEmail: 'b@example.com', output: { env: 'sandbox' } }]);
+    settings = withAppRecords(settings, [
+      { app: 'b-app', output: { env: 'prod' } },
+      { app: 'b-app', output: { env: 'prod' } },
+      { app: 'a-app' },
+    ]);
     expect(writeSettings(root, settings, join(root, 'tmp'))).toBe(true);
     expect(writeSettings(root, settings, join(root, 'tmp'))).toBe(false);
     expect(readSettings(root)).toEqual({

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAppError } from '../../generator/errors';
+import { withFileLock } from '../../generator/project/fileLock';
+
+/** The pid of a process that has already exited. */
+function goneProcess(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid as number;
+}
+
+describe('withFileLock', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'connected-app-lock-'));
+
+  test('runs the action holding the lock and releases it, also when the action throws', () => {
+    const lock = join(folder, 'a.lock');
+    expect(withFileLock(lock, () => existsSync(lock))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+    expect(() =>
+      withFileLock(lock, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  test('takes over a lock whose holder is gone', () => {
+    const lock = join(folder, 'b.lock');
+    writeFileSync(lock, String(goneProcess()));
+    expect(withFileLock(lock, () => 'ran', 1000)).toBe('ran');
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(`${lock}.takeover`)).toBe(false);
+  });
+
+  test('waits for a live holder, then fails with Locked naming the lock file', () => {
+    const lock = join(folder, 'c.lock');
+    writeFileSync(lock, String(process.ppid));
+    let error: unknown;
+    try {
+      withFileLock(lock, () => 'ran', 100);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isAppError(error) && [error.code, error.message.includes(lock)]).toEqual(['Locked', true]);
+    expect(existsSync(lock)).toBe(true);
+  });
+});
