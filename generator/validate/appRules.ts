@@ -11,6 +11,7 @@ import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template'
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
 import { callbackUrlProblem, httpsUrlProblem, isIpAddress, startUrlProblem } from './urls';
+import { quoted } from './text';
 
 /** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
 export const LABEL_MAX_LENGTH = 80;
@@ -59,14 +60,14 @@ function oneOf(value: string, allowed: readonly string[], field: string, context
   const suggestion = closestMatch(value, allowed);
   context.problems.push({
     field,
-    message: `'${value}' is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    message: `${quoted(value)} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
   });
 }
 
 function duplicates(values: readonly string[], field: string, context: RuleContext): void {
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (seen.has(value)) context.problems.push({ field: `${field}[${index}]`, message: `'${value}' is listed twice` });
+    if (seen.has(value)) context.problems.push({ field: `${field}[${index}]`, message: `${quoted(value)} is listed twice` });
     seen.add(value);
   });
 }
@@ -80,11 +81,11 @@ function checkNames(settings: AppSettings, context: RuleContext): void {
   }
   if (settings.apiName !== undefined) {
     const problem = apiNameProblem(settings.apiName);
-    if (problem) context.problems.push({ field: 'apiName', message: `'${settings.apiName}' ${problem}` });
+    if (problem) context.problems.push({ field: 'apiName', message: `${quoted(settings.apiName)} ${problem}` });
   } else if (label !== '') {
     const derived = apiNameFromLabel(settings.label);
     const problem = apiNameProblem(derived);
-    if (problem) context.problems.push({ field: 'apiName', message: `the name derived from the label, '${derived}', ${problem}; set apiName` });
+    if (problem) context.problems.push({ field: 'apiName', message: `the name derived from the label, ${quoted(derived)}, ${problem}; set apiName` });
   }
 }
 
@@ -92,12 +93,12 @@ function checkLinks(settings: AppSettings, context: RuleContext): void {
   for (const field of ['infoUrl', 'logoUrl', 'iconUrl'] as const) {
     const url = settings[field];
     const problem = url === undefined ? undefined : httpsUrlProblem(url);
-    if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
+    if (problem) context.problems.push({ field, message: `${quoted(url)} ${problem}` });
   }
   for (const field of ['startUrl', 'mobileStartUrl'] as const) {
     const url = settings[field];
     const problem = url === undefined ? undefined : startUrlProblem(url);
-    if (problem) context.problems.push({ field, message: `'${url}' ${problem}` });
+    if (problem) context.problems.push({ field, message: `${quoted(url)} ${problem}` });
   }
 }
 
@@ -105,8 +106,8 @@ function checkCallbackUrls(urls: readonly string[], context: RuleContext): void 
   if (urls.length === 0) context.problems.push({ field: 'oauth.callbackUrls', message: 'needs at least one URL' });
   urls.forEach((url, index) => {
     const problem = callbackUrlProblem(url);
-    if (problem) context.problems.push({ field: `oauth.callbackUrls[${index}]`, message: `'${url}' ${problem}` });
-    else if (url.includes('#')) context.warnings.push(`oauth.callbackUrls[${index}]: '${url}' has a #fragment, which OAuth redirect URIs must not have (RFC 6749 §3.1.2)`);
+    if (problem) context.problems.push({ field: `oauth.callbackUrls[${index}]`, message: `${quoted(url)} ${problem}` });
+    else if (url.includes('#')) context.warnings.push(`oauth.callbackUrls[${index}]: ${quoted(url)} has a #fragment, which OAuth redirect URIs must not have (RFC 6749 §3.1.2)`);
   });
   duplicates(urls, 'oauth.callbackUrls', context);
   const total = urls.join('\n').length;
@@ -122,9 +123,9 @@ function checkCallbackUrls(urls: readonly string[], context: RuleContext): void 
 function checkUnknownScope(scope: string, field: string, context: RuleContext): void {
   const suggestion = SCOPE_FOR_TOKEN[scope.toLowerCase()] ?? closestMatch(scope, OAUTH_SCOPES);
   if (suggestion || !/^[A-Z][A-Za-z0-9]*$/.test(scope)) {
-    context.problems.push({ field, message: `'${scope}' is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+    context.problems.push({ field, message: `${quoted(scope)} is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
   } else {
-    context.warnings.push(`${field}: '${scope}' is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it`);
+    context.warnings.push(`${field}: ${quoted(scope)} is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it`);
   }
 }
 
@@ -138,10 +139,10 @@ function checkScopes(scopes: readonly string[], context: RuleContext): void {
     }
     const minApi = SCOPE_MIN_API[scope];
     if (minApi !== undefined && minApi > context.apiVersion) {
-      context.problems.push({ field, message: `'${scope}' needs API ${formatApiVersion(minApi)} or later` });
+      context.problems.push({ field, message: `${quoted(scope)} needs API ${formatApiVersion(minApi)} or later` });
     }
     const retrievedAs = SCOPE_RETRIEVED_AS[scope];
-    if (retrievedAs) context.warnings.push(`${field}: a retrieve writes '${scope}' back as '${retrievedAs}'; list '${retrievedAs}' to keep git clean`);
+    if (retrievedAs) context.warnings.push(`${field}: a retrieve writes ${quoted(scope)} back as ${quoted(retrievedAs)}; list ${quoted(retrievedAs)} to keep git clean`);
   });
   duplicates(scopes, 'oauth.scopes', context);
 }
@@ -167,7 +168,7 @@ function checkOAuth(oauth: OAuthSettings, context: RuleContext): void {
   if (oauth.callbackUrlLineBreak !== undefined) oneOf(oauth.callbackUrlLineBreak, ['lf', 'crlf'], 'oauth.callbackUrlLineBreak', context);
   if (oauth.singleLogoutUrl !== undefined) {
     const problem = httpsUrlProblem(oauth.singleLogoutUrl);
-    if (problem) context.problems.push({ field: 'oauth.singleLogoutUrl', message: `'${oauth.singleLogoutUrl}' ${problem}` });
+    if (problem) context.problems.push({ field: 'oauth.singleLogoutUrl', message: `${quoted(oauth.singleLogoutUrl)} ${problem}` });
   }
   const validity = oauth.idToken?.validityMinutes;
   if (validity !== undefined && (validity < 1 || validity > 720)) {
@@ -195,7 +196,7 @@ function checkPreAuthorization(policies: AppPolicies, hasOAuth: boolean, context
     names.forEach((name, index) => {
       if (name.trim() === '') context.problems.push({ field: `policies.${field}[${index}]`, message: 'is empty' });
       else if (context.kind === 'external-client-app' && name.includes(',')) {
-        context.problems.push({ field: `policies.${field}[${index}]`, message: `'${name}' has a comma, which an External Client App's comma-separated list cannot hold` });
+        context.problems.push({ field: `policies.${field}[${index}]`, message: `${quoted(name)} has a comma, which an External Client App's comma-separated list cannot hold` });
       }
     });
     duplicates(names, `policies.${field}`, context);
@@ -247,7 +248,7 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
   }
   for (const [role, name] of Object.entries(settings.externalClientAppNames ?? {})) {
     const problem = name === undefined ? undefined : apiNameProblem(name);
-    if (problem) context.problems.push({ field: `externalClientAppNames.${role}`, message: `'${name}' ${problem}` });
+    if (problem) context.problems.push({ field: `externalClientAppNames.${role}`, message: `${quoted(name)} ${problem}` });
   }
   for (const field of NOT_IN_EXTERNAL_CLIENT_APPS) {
     if (settings[field] !== undefined) {
@@ -259,7 +260,7 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
 function checkIpRanges(settings: AppSettings, context: RuleContext): void {
   (settings.ipRanges ?? []).forEach((range, index) => {
     for (const end of ['start', 'end'] as const) {
-      if (!isIpAddress(range[end])) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `'${range[end]}' is not an IP address` });
+      if (!isIpAddress(range[end])) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `${quoted(range[end])} is not an IP address` });
     }
   });
 }

@@ -12,6 +12,7 @@ import { checkAppSettings } from './appRules';
 import { emailProblem } from './email';
 import { checkShape } from './shape';
 import { APP_SETTINGS_SHAPE, TEMPLATE_SHAPE } from './templateShape';
+import { oneLine, quoted } from './text';
 
 type AnyTemplate = AppTemplate<Record<string, unknown>>;
 type AnyEnvironment = EnvironmentDefinition<Record<string, unknown>>;
@@ -63,8 +64,8 @@ export interface ResolveOutcome {
 function environmentIndex(template: AnyTemplate, problems: Problem[]): Map<string, string> {
   const index = new Map<string, string>();
   const claim = (name: string, declared: string, field: string) => {
-    if (!ENVIRONMENT_NAME.test(name)) problems.push({ field, message: `'${name}' is not a valid environment name (a letter, then letters, digits, - or _)` });
-    else if (index.has(name)) problems.push({ field, message: `'${name}' names two environments` });
+    if (!ENVIRONMENT_NAME.test(name)) problems.push({ field, message: `${quoted(name)} is not a valid environment name (a letter, then letters, digits, - or _)` });
+    else if (index.has(name)) problems.push({ field, message: `${quoted(name)} names two environments` });
     else index.set(name, declared);
   };
   for (const [name, definition] of Object.entries(template.environments)) {
@@ -85,8 +86,28 @@ export function describeEnvironments(environments: Readonly<Record<string, AnyEn
     .join(', ');
 }
 
-function pickEnvironment(template: AnyTemplate, request: ResolveRequest, problems: Problem[]): string | undefined {
-  const index = environmentIndex(template, problems);
+/** What is checked once per template module, however many renderings it has. */
+interface TemplateCheck {
+  readonly shapeProblems: readonly Problem[];
+  readonly indexProblems: readonly Problem[];
+  readonly index: ReadonlyMap<string, string>;
+}
+
+const templateChecks = new WeakMap<object, TemplateCheck>();
+
+function checkTemplate(exported: unknown): TemplateCheck {
+  const cached = typeof exported === 'object' && exported !== null ? templateChecks.get(exported) : undefined;
+  if (cached) return cached;
+  const shapeProblems: Problem[] = [];
+  checkShape(exported, TEMPLATE_SHAPE, '', shapeProblems);
+  const indexProblems: Problem[] = [];
+  const index = shapeProblems.length === 0 ? environmentIndex(exported as AnyTemplate, indexProblems) : new Map<string, string>();
+  const check = { shapeProblems, indexProblems, index };
+  if (typeof exported === 'object' && exported !== null) templateChecks.set(exported, check);
+  return check;
+}
+
+function pickEnvironment(template: AnyTemplate, index: ReadonlyMap<string, string>, request: ResolveRequest, problems: Problem[]): string | undefined {
   const declared = Object.keys(template.environments);
   const known = describeEnvironments(template.environments);
   if (request.environment === undefined) {
@@ -95,7 +116,7 @@ function pickEnvironment(template: AnyTemplate, request: ResolveRequest, problem
     return undefined;
   }
   const name = index.get(request.environment);
-  if (name === undefined) problems.push({ field: '--env', message: `unknown environment '${request.environment}' for ${request.template}; known: ${known}` });
+  if (name === undefined) problems.push({ field: '--env', message: `unknown environment ${quoted(request.environment)} for ${request.template}; known: ${known}` });
   return name;
 }
 
@@ -145,7 +166,7 @@ function chooseVersion(request: ResolveRequest, settings: AppSettings, problems:
   if (settings.metadataApiVersion === undefined) return request.apiVersion;
   const version = parseApiVersion(settings.metadataApiVersion);
   if (version === undefined) {
-    problems.push({ field: 'metadataApiVersion', message: `'${settings.metadataApiVersion}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+    problems.push({ field: 'metadataApiVersion', message: `${quoted(settings.metadataApiVersion)} is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
     return request.apiVersion;
   }
   if (version < OLDEST_SUPPORTED_API_VERSION) {
@@ -154,25 +175,24 @@ function chooseVersion(request: ResolveRequest, settings: AppSettings, problems:
   return { version, source: 'metadataApiVersion' };
 }
 
-/** Runs the whole template → validated app step; `app` is set only when there is no problem. */
-export function resolveApp(request: ResolveRequest): ResolveOutcome {
+function resolveWithRawText(request: ResolveRequest): ResolveOutcome {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const { flag } = request.contactEmail;
   const flagProblem = flag === undefined ? undefined : emailProblem(flag);
   if (flagProblem) problems.push({ field: '--contact-email', message: flagProblem });
-  const shapeProblems: Problem[] = [];
-  checkShape(request.exported, TEMPLATE_SHAPE, '', shapeProblems);
-  problems.push(...shapeProblems);
-  if (shapeProblems.length > 0) return { problems, warnings };
+  const checked = checkTemplate(request.exported);
+  problems.push(...checked.shapeProblems);
+  if (checked.shapeProblems.length > 0) return { problems, warnings };
 
   const template = request.exported as AnyTemplate;
-  const environment = pickEnvironment(template, request, problems);
+  problems.push(...checked.indexProblems);
+  const environment = pickEnvironment(template, checked.index, request, problems);
   const settings = environment === undefined ? undefined : settingsFor(template, environment, problems);
   if (environment === undefined || settings === undefined) return { problems, warnings };
 
   const kind = request.kind ?? template.kind ?? DEFAULT_KIND;
-  if (!isAppKind(kind)) problems.push({ field: 'kind', message: `'${kind}' is not one of ${APP_KINDS.join(', ')}` });
+  if (!isAppKind(kind)) problems.push({ field: 'kind', message: `${quoted(kind)} is not one of ${APP_KINDS.join(', ')}` });
   const apiVersion = chooseVersion(request, settings, problems);
   checkAppSettings(settings, { apiVersion: apiVersion.version, kind, problems, warnings });
   const email = contactEmail(request, settings, problems, warnings);
@@ -190,5 +210,18 @@ export function resolveApp(request: ResolveRequest): ResolveOutcome {
       contactEmail: email,
       apiVersion: apiVersion.version,
     },
+  };
+}
+
+/**
+ * Runs the whole template → validated app step; `app` is set only when there is no problem.
+ * Problems and warnings come out on one line each, whatever text the template holds.
+ */
+export function resolveApp(request: ResolveRequest): ResolveOutcome {
+  const outcome = resolveWithRawText(request);
+  return {
+    ...outcome,
+    problems: outcome.problems.map((problem) => ({ field: oneLine(problem.field), message: oneLine(problem.message) })),
+    warnings: outcome.warnings.map(oneLine),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
+import { xmlCharacterProblem } from './text';
 
 /** The shape a value must have. */
 export type Shape =
@@ -58,7 +59,12 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     case 'null':
       if (value !== null) problems.push({ field, message: `must be null, not ${describe(value)}` });
       return;
-    case 'string':
+    case 'string': {
+      if (typeof value !== 'string') problems.push({ field, message: `must be ${EXPECTED.string}, not ${describe(value)}` });
+      const problem = typeof value === 'string' ? xmlCharacterProblem(value) : undefined;
+      if (problem) problems.push({ field, message: problem });
+      return;
+    }
     case 'boolean':
     case 'function':
       if (typeof value !== shape.kind) problems.push({ field, message: `must be ${EXPECTED[shape.kind]}, not ${describe(value)}` });

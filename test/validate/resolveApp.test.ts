@@ -148,7 +148,8 @@ describe('callback URLs', () => {
     ['https://user:pw@app.fullcast.io/cb', 'may not carry a user name or password'],
     ['', 'is empty'],
   ])('%j is refused', (url, message) => {
-    expect(problemsOf(oauth({ callbackUrls: [url] }))).toEqual([`oauth.callbackUrls[0]: '${url}' ${message}`]);
+    // A message is one line: a line break in the value is quoted as \n.
+    expect(problemsOf(oauth({ callbackUrls: [url] }))).toEqual([`oauth.callbackUrls[0]: '${url.replace('\n', '\\n')}' ${message}`]);
   });
 
   test.each(['https://app.fullcast.io/app/admin/motion', 'http://localhost:1717/OauthRedirect', 'http://127.0.0.1:8080/cb', 'sfdc://success', 'com.example.app:/oauth2redirect'])(
@@ -287,5 +288,19 @@ describe('other fields', () => {
 
   test('all problems are reported together', () => {
     expect(problemsOf({ label: 'L'.repeat(81), apiName: 'x_', ...oauth({ scopes: ['api'], callbackUrls: ['http://x.example.com'] }) }, { contactEmail: { flag: 'bad' } })).toHaveLength(5);
+  });
+});
+
+describe('text a metadata file cannot hold', () => {
+  test('a control character or an unpaired surrogate in a text field is refused, naming the field and the character', () => {
+    expect(problemsOf({ label: 'Fullcast\u0007', description: 'half \uD800 pair' })).toEqual([
+      'label: contains U+0007 at position 9, a character an XML file cannot hold',
+      'description: contains U+D800 at position 6, a character an XML file cannot hold',
+    ]);
+  });
+
+  test('a quoted value is shown on one line and cut at 60 characters', () => {
+    const problems = problemsOf({ contactEmail: `a\r\n${'x'.repeat(70)}` }, { contactEmail: {} });
+    expect(problems).toEqual([`contactEmail: 'a\\r\\n${'x'.repeat(57)}…' is not an email address`]);
   });
 });
