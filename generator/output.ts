@@ -75,7 +75,8 @@ export function printError(error: unknown, json: boolean, debug: boolean, stream
   const known = isAppError(error);
   const exitCode = known ? error.exitCode : EXIT_CODES.internal;
   const name = known ? error.code : 'InternalError';
-  const message = known ? error.message : `${(error as Error)?.message ?? String(error)} (a bug in connected-app; re-run with --debug for details)`;
+  const unexpected = String((error as Error)?.message ?? error).split('\n')[0];
+  const message = known ? error.message : `${unexpected} (a bug in connected-app; re-run with --debug for details)`;
   const actions = known ? error.actions : ['Re-run with --debug and report the output.'];
   const problems = known ? error.problems : [];
   if (json) {

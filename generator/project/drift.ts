@@ -2,7 +2,8 @@
  * Drift: how a generated file compares with the file on disk, and the unified diff a
  * reviewer reads when they differ. The diff library is loaded only when there is drift.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { AppError } from '../errors';
 
 /** `missing`: not on disk; `differs`: on disk with other bytes; `unchanged`: identical. */
 export type DriftState = 'unchanged' | 'missing' | 'differs';
@@ -13,9 +14,15 @@ export interface Drift {
   readonly diff?: string;
 }
 
-/** The file's current bytes as text, or undefined when there is no file. */
+/** The file's current bytes as text, or undefined when there is no file (nor, ENOTDIR, its folder). */
 export function readExisting(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new AppError('ReadFailed', `cannot read ${path}: ${message}`, ['Check that the path is a readable file.']);
+  }
 }
 
 /** Compares `generated` with what is on disk; `label` names the file in the diff header. */
