@@ -14,6 +14,8 @@ export interface CheckSecretsOptions {
   readonly cwd: string;
   /** Files or folders to scan; default: the package directories and environments/. */
   readonly paths?: readonly string[];
+  /** Files the caller has scanned already (absolute path → findings), so they are not read again. */
+  readonly scanned?: ReadonlyMap<string, readonly SecretFinding[]>;
 }
 
 export interface CheckSecretsResult {
@@ -59,6 +61,11 @@ export function checkSecrets(options: CheckSecretsOptions): CheckSecretsResult {
   const findings: SecretFinding[] = [];
   const warnings: string[] = [];
   for (const file of files) {
+    const known = options.scanned?.get(file);
+    if (known) {
+      findings.push(...known);
+      continue;
+    }
     const shown = toPosix(relative(project.root, file));
     const bytes = readFileSync(file);
     if (bytes.length > MAX_SCANNED_BYTES) {

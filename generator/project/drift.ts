@@ -25,9 +25,8 @@ export function readExisting(path: string): string | undefined {
   }
 }
 
-/** Compares `generated` with what is on disk; `label` names the file in the diff header. */
-export function compareWithDisk(absolutePath: string, label: string, generated: string): Drift {
-  const onDisk = readExisting(absolutePath);
+/** Compares `generated` with the file's bytes on disk (`onDisk`, undefined when it is missing); `label` names the file in the diff header. */
+export function driftOf(onDisk: string | undefined, label: string, generated: string): Drift {
   if (onDisk === generated) return { state: 'unchanged' };
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = require('diff') as typeof import('diff');
   const diff = createTwoFilesPatch(label, label, onDisk ?? '', generated, onDisk === undefined ? '(missing on disk)' : '(on disk)', '(generated)', {

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers/tempProject';
 
 const HAND_WRITTEN = 'force-app/main/default/connectedApps/Legacy.connectedApp-meta.xml';
+const GENERATED = 'force-app/main/default/connectedApps/Fullcast_Motion_Package.connectedApp-meta.xml';
 
 function withFile(path: string, content: string): string {
   const project = makeProject({ apps: { 'fullcast-motion-package': { contactEmail: 'admin@example.com', outputs: [{ env: 'prod' }] } } });
@@ -52,6 +53,19 @@ describe('connected-app check-secrets', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('In sync');
     expect(result.stderr).toContain(`${HAND_WRITTEN}:1: a consumer key`);
+  });
+
+  test('generate --check names a secret put into a generated file, along with its drift', () => {
+    const project = makeProject({ apps: { 'fullcast-motion-package': { contactEmail: 'admin@example.com', outputs: [{ env: 'prod' }] } } });
+    runCli(project, ['generate']);
+    const generated = join(project, GENERATED);
+    const lines = readFileSync(generated, 'utf8').split('\n');
+    lines.splice(2, 0, '    <consumerKey>3MVG9abc</consumerKey>');
+    writeFileSync(generated, lines.join('\n'));
+    const result = runCli(project, ['generate', '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`differs   ${GENERATED}`);
+    expect(result.stderr).toContain(`${GENERATED}:3: a consumer key`);
   });
 
   test('a path that does not exist is named', () => {
