@@ -91,13 +91,19 @@ function readCache(file: string, source: string): string | undefined {
   }
 }
 
+/** Cache folders swept of stale temporaries by this run: once is enough, and a sweep reads the whole folder. */
+const swept = new Set<string>();
+
 function compiledTemplate(root: string, source: string, file: string): string {
   const folder = join(root, CACHE_FOLDER);
   const cacheFile = join(folder, `${fnv1a(source)}-${source.length}.json`);
   const cached = readCache(cacheFile, source);
   if (cached !== undefined) return cached;
   const code = transpile(source, file);
-  sweepStaleTemporaries(folder);
+  if (!swept.has(folder)) {
+    swept.add(folder);
+    sweepStaleTemporaries(folder);
+  }
   try {
     const entry: CacheEntry = { format: CACHE_FORMAT, source, code };
     writeFileAtomic(cacheFile, JSON.stringify(entry), folder);
