@@ -36,17 +36,23 @@ function defaultPaths(project: SfdxProject): string[] {
   return [...folders, ...(existsSync(environments) ? [environments] : [])].filter((folder) => existsSync(folder));
 }
 
+/**
+ * The files under `folder`. Symbolic links inside it are not followed: git commits a link, not
+ * what it points to, and a link back up the tree would never end.
+ */
+function collectFolder(folder: string, files: string[]): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isFile()) files.push(path);
+    else if (entry.isDirectory() && !SKIPPED.has(entry.name)) collectFolder(path, files);
+  }
+}
+
+/** A path the user named (followed if a link): the file itself, or the files under the folder. */
 function collect(path: string, files: string[]): void {
   const stat = statSync(path);
-  if (stat.isFile()) {
-    files.push(path);
-    return;
-  }
-  if (!stat.isDirectory()) return;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.isDirectory() && SKIPPED.has(entry.name)) continue;
-    collect(join(path, entry.name), files);
-  }
+  if (stat.isFile()) files.push(path);
+  else if (stat.isDirectory()) collectFolder(path, files);
 }
 
 /** Scans the files and returns every secret found, with file and line. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeProject, runCli } from '../helpers/tempProject';
 
@@ -39,6 +39,14 @@ describe('connected-app check-secrets', () => {
     const explicit = runCli(project, ['check-secrets', 'environments-key.pem']);
     expect(explicit.status).toBe(1);
     expect(explicit.stderr).toContain('environments-key.pem:1: a private key — remove the key from the repository');
+  });
+
+  test('a symbolic link inside the scanned folders is not followed, even one back up the tree', () => {
+    const project = withFile(HAND_WRITTEN, '<consumerKey>x</consumerKey>\n');
+    symlinkSync('..', join(project, 'force-app/main/default/connectedApps/loop'));
+    const result = runCli(project, ['check-secrets', '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ result: { scanned: 2, findings: [{ file: HAND_WRITTEN, line: 1 }] } });
   });
 
   test('--json lists the findings', () => {
