@@ -39,7 +39,12 @@ function runOnce(argv: readonly string[], cwd: string): Measure {
   try {
     spawnSync('sync');
     const start = process.hrtime.bigint();
-    const run = spawnSync(command[0], command.slice(1), { cwd, env: { ...benchEnvironment(), BENCH_PEAK_FILE: peakFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const run = spawnSync(command[0], command.slice(1), {
+      cwd,
+      env: { ...benchEnvironment(), BENCH_PEAK_FILE: peakFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${argv.join(' ')} exited ${run.status}: ${run.stderr.toString().slice(0, 500)}`);
     return { seconds, peakMiB: isNode ? Number(readFileSync(peakFile, 'utf8')) / 1024 : undefined };
@@ -51,7 +56,11 @@ function runOnce(argv: readonly string[], cwd: string): Measure {
 function medianOf(measures: readonly Measure[]): Measure {
   const peaks = measures.flatMap((measure) => (measure.peakMiB === undefined ? [] : [measure.peakMiB]));
   const seconds = measures.map((measure) => measure.seconds);
-  return { seconds: median(seconds), range: [Math.min(...seconds), Math.max(...seconds)], peakMiB: peaks.length > 0 ? Math.max(...peaks) : undefined };
+  return {
+    seconds: median(seconds),
+    range: [Math.min(...seconds), Math.max(...seconds)],
+    peakMiB: peaks.length > 0 ? Math.max(...peaks) : undefined,
+  };
 }
 
 const show = (value: Measure) => {
@@ -89,7 +98,8 @@ function benchSize(apps: number): SizeResult {
     const [fresh, warm, check, copy] = [medianOf(samples.fresh), medianOf(samples.warm), medianOf(samples.check), medianOf(samples.copy)];
     const ratio = (value: Measure) => `${(value.seconds / copy.seconds).toFixed(1)}× the copy`;
     console.log(`  ${String(apps).padStart(6)} apps (${apps * 10} files)`);
-    const line = (what: string, value: Measure, compared = true) => console.log(`    ${what.padEnd(70)} ${show(value)}${compared ? `   ${ratio(value)}` : ''}`);
+    const line = (what: string, value: Measure, compared = true) =>
+      console.log(`    ${what.padEnd(70)} ${show(value)}${compared ? `   ${ratio(value)}` : ''}`);
     line('generate, first run (templates transpiled, every file written)', cold, false);
     line('generate into an empty tree (templates compiled, every file written)', fresh);
     line('generate, again (every file compared, none written)', warm);
@@ -104,16 +114,22 @@ function benchSize(apps: number): SizeResult {
 
 /** Prints the figures and whether they are within the target (a target, not a limit: the run does not fail). */
 export function runBulkBench(): boolean {
-  console.log(`bulk: templates × 2 environments × (ConnectedApp + External Client App), medians of ${ROUNDS} side-by-side rounds, target ≤ ${TARGET}× cp -r (${machine()})`);
+  console.log(
+    `bulk: templates × 2 environments × (ConnectedApp + External Client App), medians of ${ROUNDS} side-by-side rounds, target ≤ ${TARGET}× cp -r (${machine()})`,
+  );
   const results = SIZES.map(benchSize);
   if (results.length >= 2) {
     const [small, large] = [results[0], results[results.length - 1]];
     const growth = (field: 'fresh' | 'warm' | 'check' | 'copy') => (large[field].seconds / small[field].seconds).toFixed(1);
-    console.log(`  growth ${small.apps} → ${large.apps} apps (×${large.apps / small.apps}): generate into an empty tree ×${growth('fresh')}, again ×${growth('warm')}, --check ×${growth('check')}, cp -r ×${growth('copy')}`);
+    console.log(
+      `  growth ${small.apps} → ${large.apps} apps (×${large.apps / small.apps}): generate into an empty tree ×${growth('fresh')}, again ×${growth('warm')}, --check ×${growth('check')}, cp -r ×${growth('copy')}`,
+    );
   }
   for (const result of results) {
     const worst = Math.max(result.fresh.seconds, result.warm.seconds, result.check.seconds) / result.copy.seconds;
-    console.log(`  ${result.apps} apps: ${worst <= TARGET ? `≤ target ${TARGET}× cp -r` : `over target ${TARGET}× cp -r (${worst.toFixed(1)}×)`}`);
+    console.log(
+      `  ${result.apps} apps: ${worst <= TARGET ? `≤ target ${TARGET}× cp -r` : `over target ${TARGET}× cp -r (${worst.toFixed(1)}×)`}`,
+    );
   }
   return true;
 }

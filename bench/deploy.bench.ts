@@ -20,7 +20,9 @@ function run(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Prom
   return new Promise((done, fail) => {
     const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: 'ignore' });
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(Number(process.hrtime.bigint() - start) / 1e6) : fail(new Error(`${argv.join(' ')} exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? done(Number(process.hrtime.bigint() - start) / 1e6) : fail(new Error(`${argv.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -28,17 +30,46 @@ export async function runDeployBench(): Promise<boolean> {
   const org = new StandInOrg();
   const project = mkdtempSync(join(tmpdir(), 'connected-app-bench-deploy-'));
   try {
-    for (const entry of ['package.json', 'sfdx-project.json', 'bin', 'dist', 'templates', 'connected-app.json', 'force-app', 'environments']) {
+    for (const entry of [
+      'package.json',
+      'sfdx-project.json',
+      'bin',
+      'dist',
+      'templates',
+      'connected-app.json',
+      'force-app',
+      'environments',
+    ]) {
       cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
     const url = await org.start();
     const home = mkdtempSync(join(tmpdir(), 'connected-app-bench-home-'));
-    const env = { ...benchEnvironment(), HOME: home, SF_ACCESS_TOKEN: ACCESS_TOKEN, SF_USE_GENERIC_UNIX_KEYCHAIN: 'true', SF_DISABLE_TELEMETRY: 'true', SF_DISABLE_AUTOUPDATE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true' };
+    const env = {
+      ...benchEnvironment(),
+      HOME: home,
+      SF_ACCESS_TOKEN: ACCESS_TOKEN,
+      SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+      SF_DISABLE_TELEMETRY: 'true',
+      SF_DISABLE_AUTOUPDATE: 'true',
+      SF_SKIP_NEW_VERSION_CHECK: 'true',
+    };
     const sf = join(ROOT, 'node_modules', '.bin', 'sf');
     await run([sf, 'org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--alias', 'standin', '--json'], project, env);
     const commands = {
-      'sf project deploy start': [sf, 'project', 'deploy', 'start', '--source-dir', APP_FILE, '--target-org', 'standin', '--wait', '33', '--json'],
+      'sf project deploy start': [
+        sf,
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        APP_FILE,
+        '--target-org',
+        'standin',
+        '--wait',
+        '33',
+        '--json',
+      ],
       'connected-app deploy': [process.execPath, 'bin/connected-app.js', 'deploy', '--target-org', 'standin', '--env', 'prod', '--json'],
     };
     const samples = new Map<string, number[]>(Object.keys(commands).map((label) => [label, []]));
@@ -50,7 +81,9 @@ export async function runDeployBench(): Promise<boolean> {
     const ours = median(samples.get('connected-app deploy') ?? []);
     console.log(`deploy to the stand-in org (${ROUNDS} rounds side by side; ${machine()})`);
     console.log(`  ${'sf project deploy start'.padEnd(24)} ${bare.toFixed(0).padStart(6)} ms   ratio 1.00`);
-    console.log(`  ${'connected-app deploy'.padEnd(24)} ${ours.toFixed(0).padStart(6)} ms   ratio ${(ours / bare).toFixed(2)}${ours / bare <= TARGET ? `  ≤ target ${TARGET}` : `  over target ${TARGET}`}`);
+    console.log(
+      `  ${'connected-app deploy'.padEnd(24)} ${ours.toFixed(0).padStart(6)} ms   ratio ${(ours / bare).toFixed(2)}${ours / bare <= TARGET ? `  ≤ target ${TARGET}` : `  over target ${TARGET}`}`,
+    );
     return true;
   } finally {
     await org.stop();

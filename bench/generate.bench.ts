@@ -15,7 +15,16 @@ const LIMIT = 2.0;
 
 function copyProject(): string {
   const folder = mkdtempSync(join(tmpdir(), 'connected-app-bench-'));
-  for (const entry of ['package.json', 'sfdx-project.json', 'bin', 'dist', 'templates', 'connected-app.json', 'force-app', 'environments']) {
+  for (const entry of [
+    'package.json',
+    'sfdx-project.json',
+    'bin',
+    'dist',
+    'templates',
+    'connected-app.json',
+    'force-app',
+    'environments',
+  ]) {
     cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
@@ -39,7 +48,14 @@ export function runGenerateBench(): boolean {
     let ok = true;
     for (const [label, value] of medians) {
       const ratio = value / base;
-      const verdict = label === 'node -e 0' ? '' : ratio <= TARGET ? `  ≤ target ${TARGET}` : ratio <= LIMIT ? `  over target ${TARGET}, within limit ${LIMIT}` : `  OVER LIMIT ${LIMIT}`;
+      const verdict =
+        label === 'node -e 0'
+          ? ''
+          : ratio <= TARGET
+            ? `  ≤ target ${TARGET}`
+            : ratio <= LIMIT
+              ? `  over target ${TARGET}, within limit ${LIMIT}`
+              : `  OVER LIMIT ${LIMIT}`;
       if (label !== 'node -e 0' && ratio > LIMIT) ok = false;
       console.log(`  ${label.padEnd(22)} ${value.toFixed(1).padStart(7)} ms   ratio ${ratio.toFixed(2)}${verdict}`);
     }

@@ -6,7 +6,11 @@ import { runBulkBench } from './bulk.bench';
 import { runDeployBench } from './deploy.bench';
 import { runGenerateBench } from './generate.bench';
 
-const BENCHMARKS: Record<string, () => boolean | Promise<boolean>> = { generate: runGenerateBench, deploy: runDeployBench, bulk: runBulkBench };
+const BENCHMARKS: Record<string, () => boolean | Promise<boolean>> = {
+  generate: runGenerateBench,
+  deploy: runDeployBench,
+  bulk: runBulkBench,
+};
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',');

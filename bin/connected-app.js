@@ -36,7 +36,14 @@ function saveCache(file, data) {
 const { source, stamp } = readBundle();
 // One cache per command: it holds the functions the command's run compiled.
 const command = /^[a-z-]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-const cacheFile = join(__dirname, '..', 'node_modules', '.cache', 'connected-app', `cli-${process.version}-${stamp.size}-${Math.floor(stamp.mtimeMs)}-${command}.v8`);
+const cacheFile = join(
+  __dirname,
+  '..',
+  'node_modules',
+  '.cache',
+  'connected-app',
+  `cli-${process.version}-${stamp.size}-${Math.floor(stamp.mtimeMs)}-${command}.v8`,
+);
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);

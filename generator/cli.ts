@@ -98,7 +98,15 @@ const onDemand = (): typeof import('./commands/onDemand') => require('./commands
 
 async function runDeploy(flags: DeployFlags, cwd: string, streams: Streams): Promise<number> {
   const { deploy } = onDemand();
-  const result = await deploy({ cwd, targetOrg: flags['target-org'], app: flags.app, env: flags.env, kind: flags.kind, dryRun: flags['dry-run'], wait: flags.wait });
+  const result = await deploy({
+    cwd,
+    targetOrg: flags['target-org'],
+    app: flags.app,
+    env: flags.env,
+    kind: flags.kind,
+    dryRun: flags['dry-run'],
+    wait: flags.wait,
+  });
   if (flags.json) printJsonResult(result, result.exitCode, streams);
   else printDeployResult(result, streams);
   return result.exitCode;
@@ -137,13 +145,33 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
         'Render a template into source-format metadata (or compare with --check).',
         (command) =>
           command
-            .option('env', { type: 'string', describe: "The template's environment (e.g. prod, sandbox). Default: every environment recorded in connected-app.json." })
-            .option('app', { type: 'string', describe: 'The template under templates/ (file name without .ts). Default: defaultApp in connected-app.json, else fullcast-motion-package.' })
-            .option('kind', { choices: APP_KINDS, describe: "ConnectedApp, or the External Client App file set new connections need. Default: the template's kind." })
+            .option('env', {
+              type: 'string',
+              describe: "The template's environment (e.g. prod, sandbox). Default: every environment recorded in connected-app.json.",
+            })
+            .option('app', {
+              type: 'string',
+              describe:
+                'The template under templates/ (file name without .ts). Default: defaultApp in connected-app.json, else fullcast-motion-package.',
+            })
+            .option('kind', {
+              choices: APP_KINDS,
+              describe: "ConnectedApp, or the External Client App file set new connections need. Default: the template's kind.",
+            })
             .option('contact-email', { type: 'string', describe: "The org's contact email for the app; remembered in connected-app.json." })
-            .option('output-dir', { type: 'string', describe: 'Folder receiving the type folders. Default: <default package directory>/main/default for the first environment, environments/<env> for the others.' })
-            .option('api-version', { type: 'string', describe: 'Metadata API version to write for, like 66.0. Default: sourceApiVersion in sfdx-project.json.' })
-            .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 with a diff when a generated file differs from the one on disk.' }),
+            .option('output-dir', {
+              type: 'string',
+              describe:
+                'Folder receiving the type folders. Default: <default package directory>/main/default for the first environment, environments/<env> for the others.',
+            })
+            .option('api-version', {
+              type: 'string',
+              describe: 'Metadata API version to write for, like 66.0. Default: sourceApiVersion in sfdx-project.json.',
+            })
+            .option('check', {
+              type: 'boolean',
+              describe: 'Write nothing; exit 1 with a diff when a generated file differs from the one on disk.',
+            }),
         (flags) => {
           throw new ParsedCommand(() => runGenerate(flags, cwd, streams));
         },
@@ -153,10 +181,17 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
         "Deploy an app's generated files with the project's sf (sf project deploy start).",
         (command) =>
           command
-            .option('target-org', { alias: 'o', type: 'string', describe: 'The org: an alias or username sf knows. Default: sf\'s target-org config.' })
+            .option('target-org', {
+              alias: 'o',
+              type: 'string',
+              describe: "The org: an alias or username sf knows. Default: sf's target-org config.",
+            })
             .option('env', { type: 'string', describe: "The template's environment whose files to deploy." })
             .option('app', { type: 'string', describe: 'The template (file name under templates/ without .ts).' })
-            .option('kind', { choices: APP_KINDS, describe: "Which rendering to deploy: connected-app or external-client-app. Default: the template's kind." })
+            .option('kind', {
+              choices: APP_KINDS,
+              describe: "Which rendering to deploy: connected-app or external-client-app. Default: the template's kind.",
+            })
             .option('dry-run', { type: 'boolean', describe: 'Validate in the org without saving.' })
             .option('wait', { type: 'string', describe: `Minutes to wait for the deploy to finish. Default: ${33}.` }),
         (flags) => {
@@ -168,7 +203,11 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
         'Import ConnectedApp files and External Client App sets into templates/<name>.ts.',
         (command) =>
           command
-            .positional('paths', { type: 'string', array: true, describe: 'Files (.connectedApp-meta.xml, .connectedApp, .eca-meta.xml) or folders to search.' })
+            .positional('paths', {
+              type: 'string',
+              array: true,
+              describe: 'Files (.connectedApp-meta.xml, .connectedApp, .eca-meta.xml) or folders to search.',
+            })
             .option('name', { type: 'string', describe: "The template's name (one app only). Default: the app's API name." })
             .option('env', { type: 'string', describe: 'The environment the values go under. Default: default.' }),
         (flags) => {
@@ -178,7 +217,12 @@ export function main(argv: readonly string[], streams: Streams = processStreams,
       .command<CheckSecretsFlags>(
         'check-secrets [paths..]',
         'Fail when committed metadata holds a consumer secret or key, a private key or an access token.',
-        (command) => command.positional('paths', { type: 'string', array: true, describe: 'Files or folders. Default: every package directory and environments/.' }),
+        (command) =>
+          command.positional('paths', {
+            type: 'string',
+            array: true,
+            describe: 'Files or folders. Default: every package directory and environments/.',
+          }),
         (flags) => {
           throw new ParsedCommand(() => runCheckSecrets(flags, cwd, streams));
         },

@@ -24,7 +24,7 @@ export interface Streams {
  */
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
@@ -93,11 +93,21 @@ export function printError(error: unknown, json: boolean, debug: boolean, stream
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `  ${row
+          .map((cell, column) => cell.padEnd(widths[column]))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }
 
 function describeFailure(component: DeployedComponent): string {
-  const where = component.filePath ? `, ${component.filePath}${component.line ? `:${component.line}${component.column ? `:${component.column}` : ''}` : ''}` : '';
+  const where = component.filePath
+    ? `, ${component.filePath}${component.line ? `:${component.line}${component.column ? `:${component.column}` : ''}` : ''}`
+    : '';
   const lines = [`  ${component.type} ${component.fullName}${where}`, `    Salesforce: ${component.problem ?? '(no problem text)'}`];
   if (component.action) lines.push(`    Action (${component.problemCode}): ${component.action}`);
   return `${lines.join('\n')}\n`;
@@ -111,12 +121,16 @@ export function printDeployResult(result: DeployResult, streams: Streams): void 
   const failed = result.components.filter((component) => component.state === 'Failed');
   if (deployed.length > 0) {
     const verb = result.dryRun ? 'Validated (dry run, nothing saved)' : 'Deployed';
-    streams.stdout(`${verb}: ${what}${id}\n${table([['TYPE', 'NAME', 'STATE', 'FILE'], ...deployed.map((c) => [c.type, c.fullName, c.state, c.filePath ?? ''])])}`);
+    streams.stdout(
+      `${verb}: ${what}${id}\n${table([['TYPE', 'NAME', 'STATE', 'FILE'], ...deployed.map((c) => [c.type, c.fullName, c.state, c.filePath ?? ''])])}`,
+    );
   }
   if (result.status === 'Succeeded' && deployed.length === 0) streams.stdout(`${result.dryRun ? 'Validated' : 'Deployed'}: ${what}${id}\n`);
   if (failed.length > 0) {
     const count = failed.length === 1 ? '1 component failed' : `${failed.length} components failed`;
-    streams.stderr(`Error (Deploy${result.status}): ${result.dryRun ? 'validation' : 'deploy'} of ${what}: ${count}${id}\n${failed.map(describeFailure).join('')}`);
+    streams.stderr(
+      `Error (Deploy${result.status}): ${result.dryRun ? 'validation' : 'deploy'} of ${what}: ${count}${id}\n${failed.map(describeFailure).join('')}`,
+    );
   }
   if (result.error) {
     streams.stderr(`Error (${result.error.name}): the deploy of ${what} did not finish: ${result.error.message}\n`);
@@ -124,7 +138,9 @@ export function printDeployResult(result: DeployResult, streams: Streams): void 
   }
   if (['InProgress', 'Pending', 'Canceling'].includes(result.status)) {
     const follow = `npx sf project deploy resume --job-id ${result.deployId ?? '<id>'} --target-org ${result.targetOrg.name}`;
-    streams.stderr(`The wait ran out; the deploy is still ${result.status === 'Canceling' ? 'being canceled' : 'running'} in the org${id}. Follow it: ${follow}\n`);
+    streams.stderr(
+      `The wait ran out; the deploy is still ${result.status === 'Canceling' ? 'being canceled' : 'running'} in the org${id}. Follow it: ${follow}\n`,
+    );
   }
   printWarnings(result.warnings, streams);
 }

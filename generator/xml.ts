@@ -98,7 +98,12 @@ const NAMED_ENTITY: Readonly<Record<string, string>> = { '<': '&lt;', '&': '&amp
 function decodeCharacterReferences(text: string, file: string): string {
   return text.replace(/&#(x[0-9A-Fa-f]+|[0-9]+);/g, (_match, code: string) => {
     const point = code.startsWith('x') ? Number.parseInt(code.slice(1), 16) : Number(code);
-    const valid = point === 0x9 || point === 0xa || point === 0xd || (point >= 0x20 && point <= 0xd7ff) || (point >= 0xe000 && point <= 0x10ffff && (point < 0xfffe || point > 0xffff));
+    const valid =
+      point === 0x9 ||
+      point === 0xa ||
+      point === 0xd ||
+      (point >= 0x20 && point <= 0xd7ff) ||
+      (point >= 0xe000 && point <= 0x10ffff && (point < 0xfffe || point > 0xffff));
     if (!valid) throw unreadable(file, `&#${code}; is not a character XML allows`);
     const character = String.fromCodePoint(point);
     return NAMED_ENTITY[character] ?? character;
@@ -117,7 +122,12 @@ function toParsedElement(node: ReadNode, file: string): ParsedElement {
     .map((child) => String(child['#text']))
     .join('');
   if (elements.length > 0 && text.trim() !== '') throw unreadable(file, `<${name}> mixes text and elements, which metadata never does`);
-  return { name, attributes, text: elements.length > 0 ? undefined : text, children: elements.map((child) => toParsedElement(child, file)) };
+  return {
+    name,
+    attributes,
+    text: elements.length > 0 ? undefined : text,
+    children: elements.map((child) => toParsedElement(child, file)),
+  };
 }
 
 /** Decodes bytes as UTF-8 text, refusing what is not (binary files, other encodings). */
@@ -136,7 +146,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 /** Parses a metadata file's text into its root element; every problem is one line naming the file. */
 export function parseMetadataXml(text: string, file: string): ParsedElement {
   if (text.trim() === '') throw unreadable(file, 'is empty');
-  if (/<!DOCTYPE/i.test(text)) throw unreadable(file, 'declares a DOCTYPE, which metadata never has; refused (no entity is expanded, nothing is fetched)');
+  if (/<!DOCTYPE/i.test(text))
+    throw unreadable(file, 'declares a DOCTYPE, which metadata never has; refused (no entity is expanded, nothing is fetched)');
   if (/<!ENTITY/i.test(text)) throw unreadable(file, 'declares entities, which metadata never has; refused');
   const decoded = decodeCharacterReferences(text, file);
   const valid = XMLValidator.validate(decoded);

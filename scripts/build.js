@@ -37,7 +37,12 @@ const onDemandBundle = {
 };
 
 Promise.all([
-  build({ ...common, entryPoints: [join(root, 'generator', 'cli.ts')], outfile: join(root, 'dist', 'connected-app.js'), plugins: [onDemandBundle] }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'generator', 'cli.ts')],
+    outfile: join(root, 'dist', 'connected-app.js'),
+    plugins: [onDemandBundle],
+  }),
   build({ ...common, entryPoints: [join(root, 'generator', 'commands', 'onDemand.ts')], outfile: join(root, 'dist', 'commands.js') }),
 ]).catch(() => {
   process.exitCode = 1;

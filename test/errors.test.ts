@@ -16,6 +16,11 @@ describe('errors', () => {
   });
 
   test('a validation error counts its problems', () => {
-    expect(new ValidationError('the import', [{ field: 'a', message: 'b' }, { field: 'c', message: 'd' }]).message).toBe('2 problems in the import; nothing was written');
+    expect(
+      new ValidationError('the import', [
+        { field: 'a', message: 'b' },
+        { field: 'c', message: 'd' },
+      ]).message,
+    ).toBe('2 problems in the import; nothing was written');
   });
 });

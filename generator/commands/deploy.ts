@@ -79,9 +79,11 @@ function checkApiVersion(org: TargetOrg, target: GeneratedTarget, warnings: stri
   }
   if (org.apiVersion < fileVersion) {
     const orgVersion = formatApiVersion(org.apiVersion);
-    throw new AppError('ApiVersionTooNew', `the org '${org.name}' speaks Metadata API ${orgVersion} at most; the files are written for ${target.apiVersion}`, [
-      `Set sourceApiVersion to "${orgVersion}" in sfdx-project.json, run npm run generate and commit the result; then deploy.`,
-    ]);
+    throw new AppError(
+      'ApiVersionTooNew',
+      `the org '${org.name}' speaks Metadata API ${orgVersion} at most; the files are written for ${target.apiVersion}`,
+      [`Set sourceApiVersion to "${orgVersion}" in sfdx-project.json, run npm run generate and commit the result; then deploy.`],
+    );
   }
 }
 
@@ -97,7 +99,10 @@ function yieldToChildren(): void {
 /** Whether the connected app exists in the org (a Tooling API SOQL query), or the query's error. */
 async function existsInOrg(org: TargetOrg, apiName: string): Promise<boolean | Error> {
   try {
-    const result = await toolingQuery(org.username, `SELECT Id, DeveloperName FROM ConnectedApplication WHERE DeveloperName = '${apiName}'`);
+    const result = await toolingQuery(
+      org.username,
+      `SELECT Id, DeveloperName FROM ConnectedApplication WHERE DeveloperName = '${apiName}'`,
+    );
     return result.records.length > 0;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
@@ -110,7 +115,11 @@ const CREATION_BLOCKED =
 
 function withCreationHint(component: DeployedComponent, existed: boolean | undefined): DeployedComponent {
   if (component.type !== 'ConnectedApp' || component.state !== 'Failed' || existed !== false || component.action) return component;
-  return { ...component, problemCode: 'ConnectedAppCreationBlocked', action: `The app does not exist in the org yet, and ${CREATION_BLOCKED}` };
+  return {
+    ...component,
+    problemCode: 'ConnectedAppCreationBlocked',
+    action: `The app does not exist in the org yet, and ${CREATION_BLOCKED}`,
+  };
 }
 
 interface DeployRun {
@@ -123,14 +132,27 @@ interface DeployRun {
 
 /** Runs `sf project deploy start` on `files`. */
 async function deployFiles(run: DeployRun, files: readonly string[]): Promise<DeployOutcome> {
-  const args = ['project', 'deploy', 'start', ...files.flatMap((file) => ['--source-dir', file]), '--target-org', run.org.name, '--wait', String(run.wait)];
+  const args = [
+    'project',
+    'deploy',
+    'start',
+    ...files.flatMap((file) => ['--source-dir', file]),
+    '--target-org',
+    run.org.name,
+    '--wait',
+    String(run.wait),
+  ];
   return readDeployRun(await runSf(run.sf, run.dryRun ? [...args, '--dry-run'] : args, run.root), run.root);
 }
 
 /** True when only the policies failed, because their app did not exist yet. */
 function policiesNeededTheApp(outcome: DeployOutcome): boolean {
   const failed = outcome.components.filter((component) => component.state === 'Failed');
-  return outcome.status === 'Failed' && failed.length > 0 && failed.every((component) => POLICY_TYPES.has(component.type) && APP_MISSING.test(component.problem ?? ''));
+  return (
+    outcome.status === 'Failed' &&
+    failed.length > 0 &&
+    failed.every((component) => POLICY_TYPES.has(component.type) && APP_MISSING.test(component.problem ?? ''))
+  );
 }
 
 /**
@@ -140,7 +162,10 @@ function policiesNeededTheApp(outcome: DeployOutcome): boolean {
  */
 async function deployInTwoPhases(run: DeployRun, files: readonly string[], types: ReadonlyMap<string, string>): Promise<DeployOutcome> {
   const isPolicy = (file: string) => POLICY_TYPES.has(types.get(file) ?? '');
-  const first = await deployFiles(run, files.filter((file) => !isPolicy(file)));
+  const first = await deployFiles(
+    run,
+    files.filter((file) => !isPolicy(file)),
+  );
   if (first.status !== 'Succeeded') return first;
   const second = await deployFiles(run, files.filter(isPolicy));
   return { ...second, components: [...first.components, ...second.components] };
@@ -149,7 +174,8 @@ async function deployInTwoPhases(run: DeployRun, files: readonly string[], types
 /** Deploys the generated files of one app and environment to the target org. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const wait = options.wait === undefined ? DEFAULT_WAIT_MINUTES : Number(options.wait);
-  if (!Number.isInteger(wait) || wait < 1 || wait > 1440) throw new UsageError(`--wait must be a whole number of minutes from 1 to 1440, not '${options.wait}'`);
+  if (!Number.isInteger(wait) || wait < 1 || wait > 1440)
+    throw new UsageError(`--wait must be a whole number of minutes from 1 to 1440, not '${options.wait}'`);
   const project = readSfdxProject(options.cwd);
   const app = chosenTemplate(options.app, readSettings(project.root));
   const target = syncedTarget(options, app);
@@ -171,17 +197,26 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let outcome = firstOutcome;
   let phases: 1 | 2 = 1;
   if (!connectedApp && !run.dryRun && policiesNeededTheApp(outcome)) {
-    warnings.push(`the org refused ${target.apiName}'s policies in the same deploy as the new app; deploying the app first, then its policies`);
+    warnings.push(
+      `the org refused ${target.apiName}'s policies in the same deploy as the new app; deploying the app first, then its policies`,
+    );
     outcome = await deployInTwoPhases(run, files, new Map(target.files.map((file) => [file.path, file.type])));
     phases = 2;
-    const policiesFailed = outcome.status !== 'Succeeded' && outcome.components.some((component) => POLICY_TYPES.has(component.type) && component.state === 'Failed');
-    const appDeployed = outcome.components.some((component) => component.type === 'ExternalClientApplication' && component.state !== 'Failed');
+    const policiesFailed =
+      outcome.status !== 'Succeeded' &&
+      outcome.components.some((component) => POLICY_TYPES.has(component.type) && component.state === 'Failed');
+    const appDeployed = outcome.components.some(
+      (component) => component.type === 'ExternalClientApplication' && component.state !== 'Failed',
+    );
     if (policiesFailed && appDeployed) {
-      warnings.push(`${target.apiName} is deployed but its OAuth policies are not: until they are, the org applies Salesforce's defaults (a refresh token valid 365 days, not the template's policy)`);
+      warnings.push(
+        `${target.apiName} is deployed but its OAuth policies are not: until they are, the org applies Salesforce's defaults (a refresh token valid 365 days, not the template's policy)`,
+      );
     }
   }
   const created = outcome.components.some((component) => component.type === 'ConnectedApp' && component.state === 'Created');
-  if (existing instanceof Error) warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
+  if (existing instanceof Error)
+    warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
   if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_BLOCKED}`);
 
   return {

@@ -66,15 +66,30 @@ function displayPath(project: SfdxProject, cwd: string, path: string): string {
 function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?: number } {
   const version = retrieveVersion(
     (apiVersion) =>
-      renderApp({ template: '', environment: '', kind: unit.kind, settings: unit.settings, apiName: unit.apiName, contactEmail: unit.settings.contactEmail ?? null, apiVersion }).map(
-        (file) => file.content,
-      ),
+      renderApp({
+        template: '',
+        environment: '',
+        kind: unit.kind,
+        settings: unit.settings,
+        apiName: unit.apiName,
+        contactEmail: unit.settings.contactEmail ?? null,
+        apiVersion,
+      }).map((file) => file.content),
     unit.texts,
   );
-  return version === undefined ? { settings: unit.settings } : { settings: { ...unit.settings, metadataApiVersion: formatApiVersion(version) }, version };
+  return version === undefined
+    ? { settings: unit.settings }
+    : { settings: { ...unit.settings, metadataApiVersion: formatApiVersion(version) }, version };
 }
 
-function checkSettings(unit: ImportUnit, settings: AppSettings, environment: string, project: SfdxProject, problems: Problem[], warnings: string[]): void {
+function checkSettings(
+  unit: ImportUnit,
+  settings: AppSettings,
+  environment: string,
+  project: SfdxProject,
+  problems: Problem[],
+  warnings: string[],
+): void {
   const base = parseApiVersion(project.sourceApiVersion ?? '') ?? NEWEST_KNOWN_API_VERSION;
   const outcome = resolveApp({
     template: unit.apiName,
@@ -94,7 +109,8 @@ function checkSettings(unit: ImportUnit, settings: AppSettings, environment: str
 export function importApps(options: ImportOptions): ImportResult {
   const project = readSfdxProject(options.cwd);
   const environment = options.env ?? DEFAULT_IMPORT_ENVIRONMENT;
-  if (!ENVIRONMENT_NAME.test(environment)) throw new UsageError(`--env: '${environment}' is not a valid environment name (a letter, then letters, digits, - or _)`);
+  if (!ENVIRONMENT_NAME.test(environment))
+    throw new UsageError(`--env: '${environment}' is not a valid environment name (a letter, then letters, digits, - or _)`);
   const nameProblem = options.name === undefined ? undefined : templateNameProblem(options.name);
   if (nameProblem) throw new UsageError(`--name: ${nameProblem}`);
   if (options.paths.length === 0) throw new UsageError('name the files or folders to import: connected-app import <file|folder>…');
@@ -108,7 +124,8 @@ export function importApps(options: ImportOptions): ImportResult {
     ...readExternalClientAppUnits(files.ecaHeaders, files.ecaChildren, show, problems),
   ].filter((unit): unit is ImportUnit => unit !== undefined);
   const appCount = files.connectedApps.length + files.ecaHeaders.length;
-  if (options.name !== undefined && appCount > 1) throw new UsageError(`--name names one template, but ${appCount} apps were found; import them one at a time`);
+  if (options.name !== undefined && appCount > 1)
+    throw new UsageError(`--name names one template, but ${appCount} apps were found; import them one at a time`);
 
   const planned = units.map((unit) => {
     warnings.push(...unit.warnings.map((warning) => `${unit.sources[0]}: ${warning}`));
@@ -118,18 +135,28 @@ export function importApps(options: ImportOptions): ImportResult {
     const templateFile = `${TEMPLATES_FOLDER}/${template}.ts`;
     const name = templateNameProblem(template);
     if (name) problems.push({ field: unit.sources[0], message: `${name}; choose one with --name` });
-    if (existsSync(join(project.root, templateFile))) problems.push({ field: templateFile, message: 'exists already; choose another --name, or remove it first' });
+    if (existsSync(join(project.root, templateFile)))
+      problems.push({ field: templateFile, message: 'exists already; choose another --name, or remove it first' });
     return { unit, settings, version, template, templateFile };
   });
   const names = planned.map((plan) => plan.template);
   names.forEach((name, index) => {
-    if (names.indexOf(name) !== index) problems.push({ field: planned[index].unit.sources[0], message: `would write templates/${name}.ts, as another app does` });
+    if (names.indexOf(name) !== index)
+      problems.push({ field: planned[index].unit.sources[0], message: `would write templates/${name}.ts, as another app does` });
   });
-  if (problems.length > 0) throw new ValidationError(appCount === 1 ? `the import of ${options.paths.join(', ')}` : `the import of ${appCount} apps`, problems);
+  if (problems.length > 0)
+    throw new ValidationError(appCount === 1 ? `the import of ${options.paths.join(', ')}` : `the import of ${appCount} apps`, problems);
 
   const apps = planned.map(({ unit, settings, version, template, templateFile }) => {
     const unknownScopes = new Set((settings.oauth?.scopes ?? []).filter((scope) => !isOAuthScope(scope)));
-    const source = templateSource({ settings, environment, kind: unit.kind, origin: unit.sources.join(', '), unknownScopes, notes: unit.notes });
+    const source = templateSource({
+      settings,
+      environment,
+      kind: unit.kind,
+      origin: unit.sources.join(', '),
+      unknownScopes,
+      notes: unit.notes,
+    });
     try {
       writeFileAtomic(join(project.root, templateFile), source, join(project.root, TEMP_FOLDER));
     } catch (error) {

@@ -51,15 +51,25 @@ export interface PlannedTarget {
 export const toPosix = (path: string): string => path.split(sep).join('/');
 
 /** The API version to write for: `--api-version` (which wins over a template's pin), and the project's. */
-function chooseApiVersions(options: RenderingRequest, project: SfdxProject, problems: Problem[]): { base: ApiVersionChoice; override?: ApiVersionChoice } {
+function chooseApiVersions(
+  options: RenderingRequest,
+  project: SfdxProject,
+  problems: Problem[],
+): { base: ApiVersionChoice; override?: ApiVersionChoice } {
   const read = (source: string, text: string): ApiVersionChoice => {
     const version = parseApiVersion(text);
     if (version === undefined) {
-      problems.push({ field: source, message: `'${text}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+      problems.push({
+        field: source,
+        message: `'${text}' is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}`,
+      });
       return { version: NEWEST_KNOWN_API_VERSION, source };
     }
     if (version < OLDEST_SUPPORTED_API_VERSION) {
-      problems.push({ field: source, message: `${text} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
+      problems.push({
+        field: source,
+        message: `${text} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}`,
+      });
     }
     return { version, source };
   };
@@ -113,7 +123,10 @@ function outputDirectory(options: RenderingRequest, project: SfdxProject, app: R
 function versionNeed(documents: readonly MetadataDocument[]): VersionNeed | undefined {
   let need: VersionNeed | undefined;
   for (const document of documents) {
-    const candidates = [{ version: document.type.minApi, element: document.type.name }, requiredApiVersion(document.object, document.schema)];
+    const candidates = [
+      { version: document.type.minApi, element: document.type.name },
+      requiredApiVersion(document.object, document.schema),
+    ];
     for (const candidate of candidates) if (candidate && (!need || candidate.version > need.version)) need = candidate;
   }
   return need;
@@ -134,7 +147,12 @@ function springWarnings(apps: readonly ResolvedApp[]): string[] {
 }
 
 /** Loads and validates every rendering of the run; throws a {@link ValidationError} listing all problems. */
-export function planRenderings(options: RenderingRequest, project: SfdxProject, settings: ProjectSettings, warnings: string[]): PlannedTarget[] {
+export function planRenderings(
+  options: RenderingRequest,
+  project: SfdxProject,
+  settings: ProjectSettings,
+  warnings: string[],
+): PlannedTarget[] {
   const commandProblems: Problem[] = [];
   const versions = chooseApiVersions(options, project, commandProblems);
   const requests = planTargets(options, settings);
@@ -148,7 +166,10 @@ export function planRenderings(options: RenderingRequest, project: SfdxProject, 
   for (const request of requests.filter((candidate) => known.has(candidate.app))) {
     const module = modules.get(request.app) ?? loadTemplateModule(project.root, request.app);
     modules.set(request.app, module);
-    const subject = requests.length > 1 ? `${request.app}${request.env ? ` (${request.env}${request.kind === 'external-client-app' ? ', external-client-app' : ''})` : ''} › ` : '';
+    const subject =
+      requests.length > 1
+        ? `${request.app}${request.env ? ` (${request.env}${request.kind === 'external-client-app' ? ', external-client-app' : ''})` : ''} › `
+        : '';
     const outcome = resolveApp({
       template: request.app,
       file: toPosix(relative(project.root, module.file)),
@@ -182,7 +203,8 @@ export function planRenderings(options: RenderingRequest, project: SfdxProject, 
   }
   checkCollisions(planned, problems);
   if (problems.length > 0) {
-    const subject = requests.length === 1 ? `${requests[0].app}${requests[0].env ? ` (env ${requests[0].env})` : ''}` : `${requests.length} renderings`;
+    const subject =
+      requests.length === 1 ? `${requests[0].app}${requests[0].env ? ` (env ${requests[0].env})` : ''}` : `${requests.length} renderings`;
     throw new ValidationError(subject, problems);
   }
   warnings.push(...springWarnings(planned.map((target) => target.app)));

@@ -43,7 +43,9 @@ function writeFile(absolute: string, content: string, tempFolder: string): FileS
   try {
     writeFileAtomic(absolute, content, tempFolder);
   } catch (error) {
-    throw new AppError('WriteFailed', `cannot write ${absolute}: ${(error as Error).message}`, ['Check that the folder exists and is writable.']);
+    throw new AppError('WriteFailed', `cannot write ${absolute}: ${(error as Error).message}`, [
+      'Check that the folder exists and is writable.',
+    ]);
   }
   return existing === undefined ? 'created' : 'updated';
 }
@@ -52,7 +54,11 @@ function writeFile(absolute: string, content: string, tempFolder: string): FileS
  * Renders one target's files and writes them one by one; with `scanned` (`--check`) compares
  * them instead, and scans each file read for secrets, so the secret scan need not read it again.
  */
-function outputFiles(project: SfdxProject, target: PlannedTarget, scanned: Map<string, readonly SecretFinding[]> | undefined): GeneratedFile[] {
+function outputFiles(
+  project: SfdxProject,
+  target: PlannedTarget,
+  scanned: Map<string, readonly SecretFinding[]> | undefined,
+): GeneratedFile[] {
   const tempFolder = join(project.root, TEMP_FOLDER);
   return target.documents.map((document) => {
     const file = renderDocument(document, target.app.apiVersion);
@@ -67,7 +73,11 @@ function outputFiles(project: SfdxProject, target: PlannedTarget, scanned: Map<s
 }
 
 /** Renders and writes (or compares, given `scanned`) every planned target, in order. */
-export function writeTargets(project: SfdxProject, planned: readonly PlannedTarget[], scanned: Map<string, readonly SecretFinding[]> | undefined): GeneratedTarget[] {
+export function writeTargets(
+  project: SfdxProject,
+  planned: readonly PlannedTarget[],
+  scanned: Map<string, readonly SecretFinding[]> | undefined,
+): GeneratedTarget[] {
   return planned.map((target) => ({
     app: target.app.template,
     environment: target.app.environment,

@@ -39,7 +39,12 @@ export function lineBreakOf(rawCallbackText: string | undefined): 'crlf' | undef
   return rawCallbackText?.includes('\r\n') ? 'crlf' : undefined;
 }
 
-export function ipRelaxationFrom(value: string, values: Readonly<Record<IpRelaxation, string>>, field: string, problems: Problem[]): IpRelaxation | undefined {
+export function ipRelaxationFrom(
+  value: string,
+  values: Readonly<Record<IpRelaxation, string>>,
+  field: string,
+  problems: Problem[],
+): IpRelaxation | undefined {
   const found = (Object.entries(values) as [IpRelaxation, string][]).find(([, metadata]) => metadata === value)?.[0];
   if (!found) problems.push({ field, message: `'${value}' is not one of ${Object.values(values).join(', ')}` });
   return found;
@@ -51,7 +56,10 @@ function refreshTokenFrom(value: string, problems: Problem[]): RefreshTokenPolic
   if (value === 'zero') return 'expire-immediately';
   const match = /^(specific_lifetime|specific_inactivity):(\d+):(HOURS|DAYS|MONTHS)$/.exec(value);
   if (!match) {
-    problems.push({ field: 'oauthPolicy.refreshTokenPolicy', message: `'${value}' is not infinite, zero or specific_lifetime|specific_inactivity:N:HOURS|DAYS|MONTHS` });
+    problems.push({
+      field: 'oauthPolicy.refreshTokenPolicy',
+      message: `'${value}' is not infinite, zero or specific_lifetime|specific_inactivity:N:HOURS|DAYS|MONTHS`,
+    });
     return undefined;
   }
   const period = { value: Number(match[2]), unit: match[3].toLowerCase() as RefreshTokenUnit };
@@ -120,12 +128,19 @@ function policiesFrom(app: Obj, problems: Problem[]): AppPolicies | undefined {
 }
 
 /** The template settings for a ConnectedApp read from `file`; `rawCallback` is the callback URL text as in the file. */
-export function connectedAppSettings(app: MetadataObject, apiName: string, rawCallback: string | undefined, problems: Problem[]): ImportedSettings {
+export function connectedAppSettings(
+  app: MetadataObject,
+  apiName: string,
+  rawCallback: string | undefined,
+  problems: Problem[],
+): ImportedSettings {
   const notes: string[] = [];
   const warnings: string[] = [];
   const config = app.oauthConfig as Obj | undefined;
-  if (config?.consumerKey !== undefined) notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
-  if (config?.consumerSecret !== undefined) warnings.push('the file holds a consumer secret: it was dropped and written nowhere; rotate it if the file was ever committed');
+  if (config?.consumerKey !== undefined)
+    notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
+  if (config?.consumerSecret !== undefined)
+    warnings.push('the file holds a consumer secret: it was dropped and written nowhere; rotate it if the file was ever committed');
   const canvas = app.canvasConfig as Obj | undefined;
   const saml = app.samlConfig as Obj | undefined;
   const settings: AppSettings = compact({
@@ -142,8 +157,13 @@ export function connectedAppSettings(app: MetadataObject, apiName: string, rawCa
     iconUrl: str(app.iconUrl),
     oauth: config && oauthFrom(config, rawCallback),
     policies: policiesFrom(app as Obj, problems),
-    attributes: list(app.attributes)?.map((attribute) => ({ key: String((attribute as Obj).key), formula: String((attribute as Obj).formula) })),
-    ipRanges: list(app.ipRanges)?.map((range) => compact({ start: String((range as Obj).start), end: String((range as Obj).end), description: str((range as Obj).description) })),
+    attributes: list(app.attributes)?.map((attribute) => ({
+      key: String((attribute as Obj).key),
+      formula: String((attribute as Obj).formula),
+    })),
+    ipRanges: list(app.ipRanges)?.map((range) =>
+      compact({ start: String((range as Obj).start), end: String((range as Obj).end), description: str((range as Obj).description) }),
+    ),
     canvas:
       canvas &&
       (compact({

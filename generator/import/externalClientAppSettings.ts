@@ -5,7 +5,14 @@
  */
 import type { Problem } from '../errors';
 import type { OAuthScope } from '../model/scopes';
-import type { AppPolicies, AppSettings, ExternalClientAppNames, OAuthSettings, RefreshTokenPolicy, RefreshTokenUnit } from '../model/template';
+import type {
+  AppPolicies,
+  AppSettings,
+  ExternalClientAppNames,
+  OAuthSettings,
+  RefreshTokenPolicy,
+  RefreshTokenUnit,
+} from '../model/template';
 import { ECA_CHILD_SUFFIXES, ECA_IP_RELAXATION_VALUES } from '../render/externalClientApp';
 import type { MetadataObject, MetadataValue } from '../render/serialize';
 import { type ImportedSettings, compact, ipRelaxationFrom, lineBreakOf } from './connectedAppSettings';
@@ -26,17 +33,27 @@ const str = (value: MetadataValue | undefined): string | undefined => (typeof va
 const bool = (value: MetadataValue | undefined): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 const num = (value: MetadataValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
 const onlyTrue = (value: MetadataValue | undefined): true | undefined => (value === true ? true : undefined);
-const split = (value: MetadataValue | undefined): string[] | undefined => (typeof value === 'string' && value !== '' ? value.split(/\s*,\s*/) : undefined);
+const split = (value: MetadataValue | undefined): string[] | undefined =>
+  typeof value === 'string' && value !== '' ? value.split(/\s*,\s*/) : undefined;
 
 /** `commaSeparatedOauthScopes` names that differ from the ConnectedApp enum. */
 const SCOPE_FROM_ECA: Readonly<Record<string, string>> = { SFApiPlatform: 'SFAP' };
 
 /** Elements read but not rendered: refused unless they hold the value rendering writes anyway. */
-function refuseUnsupported(object: Obj | undefined, role: string, allowed: Readonly<Record<string, MetadataValue | undefined>>, problems: Problem[]): void {
+function refuseUnsupported(
+  object: Obj | undefined,
+  role: string,
+  allowed: Readonly<Record<string, MetadataValue | undefined>>,
+  problems: Problem[],
+): void {
   for (const [element, value] of Object.entries(object ?? {})) {
     if (value === undefined || !(element in allowed)) continue;
     const expected = allowed[element];
-    if (expected !== undefined && value !== expected) problems.push({ field: `${role}.${element}`, message: `'${String(value)}' is not supported by this tool yet (it writes ${String(expected)})` });
+    if (expected !== undefined && value !== expected)
+      problems.push({
+        field: `${role}.${element}`,
+        message: `'${String(value)}' is not supported by this tool yet (it writes ${String(expected)})`,
+      });
   }
 }
 
@@ -44,8 +61,23 @@ const UNSUPPORTED_ELEMENTS: Readonly<Record<EcaRole | 'header', readonly string[
   header: ['managedType'],
   globalOauth: [],
   oauthSettings: ['clientAssertionCertificate', 'commaSeparatedCustomScopes'],
-  oauthPolicies: ['apexHandler', 'commaSeparatedCustomScopes', 'customAttributes', 'executeHandlerAs', 'guestJwtSessionTimeoutType', 'guestJwtTimeout', 'namedUserJwtSessionTimeoutType', 'namedUserJwtTimeout'],
-  appPolicies: ['isCanvasPluginEnabled', 'isMobilePluginEnabled', 'isNotificationPluginEnabled', 'isPushPluginEnabled', 'isSamlPluginEnabled'],
+  oauthPolicies: [
+    'apexHandler',
+    'commaSeparatedCustomScopes',
+    'customAttributes',
+    'executeHandlerAs',
+    'guestJwtSessionTimeoutType',
+    'guestJwtTimeout',
+    'namedUserJwtSessionTimeoutType',
+    'namedUserJwtTimeout',
+  ],
+  appPolicies: [
+    'isCanvasPluginEnabled',
+    'isMobilePluginEnabled',
+    'isNotificationPluginEnabled',
+    'isPushPluginEnabled',
+    'isSamlPluginEnabled',
+  ],
 };
 
 function refuseElements(object: Obj | undefined, role: EcaRole | 'header', problems: Problem[]): void {
@@ -63,7 +95,10 @@ function refreshTokenFrom(policies: Obj, problems: Problem[]): RefreshTokenPolic
   const value = num(policies.refreshTokenValidityPeriod);
   const unit = str(policies.refreshTokenValidityUnit)?.toLowerCase();
   if (value === undefined || !['hours', 'days', 'months'].includes(unit ?? '')) {
-    problems.push({ field: 'oauthPolicies.refreshTokenValidityPeriod', message: `${type} needs a period and a unit (Hours, Days or Months)` });
+    problems.push({
+      field: 'oauthPolicies.refreshTokenValidityPeriod',
+      message: `${type} needs a period and a unit (Hours, Days or Months)`,
+    });
     return undefined;
   }
   const period = { value, unit: unit as RefreshTokenUnit };
@@ -100,13 +135,16 @@ function oauthFrom(global: Obj, settings: Obj, rawCallback: string | undefined):
         includeStandardClaims: bool(id.idTokenIncludeStandardClaims),
         validityMinutes: num(id.idTokenValidityInMinutes),
       }),
-    assetTokens: assetAudiences === undefined ? undefined : {
-      audiences: assetAudiences,
-      includeAttributes: bool(settings.areAttributesIncludedInAssetToken) ?? false,
-      includeCustomPermissions: bool(settings.areCustomPermsIncludedInAssetToken) ?? false,
-      signingCertificateId: str(settings.assetTokenSigningCertificate) ?? '',
-      validityMinutes: num(settings.assetTokenValidity) ?? 0,
-    },
+    assetTokens:
+      assetAudiences === undefined
+        ? undefined
+        : {
+            audiences: assetAudiences,
+            includeAttributes: bool(settings.areAttributesIncludedInAssetToken) ?? false,
+            includeCustomPermissions: bool(settings.areCustomPermsIncludedInAssetToken) ?? false,
+            signingCertificateId: str(settings.assetTokenSigningCertificate) ?? '',
+            validityMinutes: num(settings.assetTokenValidity) ?? 0,
+          },
     callbackUrlLineBreak: lineBreakOf(rawCallback),
   });
 }
@@ -118,8 +156,12 @@ function policiesFrom(policies: Obj | undefined, problems: Problem[]): AppPolici
   const relaxation = str(policies.ipRelaxationPolicyType);
   const spelling = Object.values(ECA_IP_RELAXATION_VALUES).find((value) => value.toLowerCase() === relaxation?.toLowerCase());
   return compact<AppPolicies>({
-    permittedUsers: permitted === undefined ? undefined : permitted === 'AdminApprovedPreAuthorized' ? 'admin-approved' : 'all-self-authorize',
-    ipRelaxation: relaxation === undefined ? undefined : ipRelaxationFrom(spelling ?? relaxation, ECA_IP_RELAXATION_VALUES, 'oauthPolicies.ipRelaxationPolicyType', problems),
+    permittedUsers:
+      permitted === undefined ? undefined : permitted === 'AdminApprovedPreAuthorized' ? 'admin-approved' : 'all-self-authorize',
+    ipRelaxation:
+      relaxation === undefined
+        ? undefined
+        : ipRelaxationFrom(spelling ?? relaxation, ECA_IP_RELAXATION_VALUES, 'oauthPolicies.ipRelaxationPolicyType', problems),
     refreshToken: refreshTokenFrom(policies, problems),
     enableTokenExchangeFlow: onlyTrue(policies.isTokenExchangeFlowEnabled),
     singleLogoutUrl: str(policies.singleLogoutUrl),
@@ -133,11 +175,21 @@ function policiesFrom(policies: Obj | undefined, problems: Problem[]): AppPolici
 }
 
 /** Child names that differ from Setup's convention, to keep; undefined when all follow it. */
-function namesFrom(apiName: string, names: Partial<Record<EcaRole, string>>, notes: string[], labels: Partial<Record<EcaRole, string | undefined>>): ExternalClientAppNames | undefined {
-  const kept = compact(Object.fromEntries(Object.entries(names).map(([role, name]) => [role, name === `${apiName}${ECA_CHILD_SUFFIXES[role as EcaRole]}` ? undefined : name])));
+function namesFrom(
+  apiName: string,
+  names: Partial<Record<EcaRole, string>>,
+  notes: string[],
+  labels: Partial<Record<EcaRole, string | undefined>>,
+): ExternalClientAppNames | undefined {
+  const kept = compact(
+    Object.fromEntries(
+      Object.entries(names).map(([role, name]) => [role, name === `${apiName}${ECA_CHILD_SUFFIXES[role as EcaRole]}` ? undefined : name]),
+    ),
+  );
   for (const [role, label] of Object.entries(labels)) {
     const name = names[role as EcaRole];
-    if (label !== undefined && label !== name) notes.push(`the ${role} label '${label}' becomes its component name, '${name}', as Setup labels them`);
+    if (label !== undefined && label !== name)
+      notes.push(`the ${role} label '${label}' becomes its component name, '${name}', as Setup labels them`);
   }
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
@@ -147,13 +199,21 @@ function startUrlFrom(appPolicies: Obj | undefined, oauthPolicies: Obj | undefin
   const custom = str(appPolicies?.startUrl);
   const oauth = str(oauthPolicies?.startUrl);
   const page = str(appPolicies?.startPage);
-  if (oauth !== undefined && page !== 'OAuth') problems.push({ field: 'oauthPolicies.startUrl', message: 'is used with the app policies\' startPage OAuth only' });
-  if (custom !== undefined && page === 'OAuth') problems.push({ field: 'appPolicies.startUrl', message: 'is not used with startPage OAuth, whose URL is in the OAuth policies' });
+  if (oauth !== undefined && page !== 'OAuth')
+    problems.push({ field: 'oauthPolicies.startUrl', message: "is used with the app policies' startPage OAuth only" });
+  if (custom !== undefined && page === 'OAuth')
+    problems.push({ field: 'appPolicies.startUrl', message: 'is not used with startPage OAuth, whose URL is in the OAuth policies' });
   return custom ?? oauth;
 }
 
 /** The template settings for an External Client App set. */
-export function externalClientAppSettings(documents: EcaDocuments, apiName: string, names: Partial<Record<EcaRole, string>>, rawCallback: string | undefined, problems: Problem[]): ImportedSettings {
+export function externalClientAppSettings(
+  documents: EcaDocuments,
+  apiName: string,
+  names: Partial<Record<EcaRole, string>>,
+  rawCallback: string | undefined,
+  problems: Problem[],
+): ImportedSettings {
   const notes: string[] = [];
   const warnings: string[] = [];
   const header = documents.header as Obj;
@@ -169,13 +229,24 @@ export function externalClientAppSettings(documents: EcaDocuments, apiName: stri
   refuseElements(oauthSettings, 'oauthSettings', problems);
   refuseElements(documents.oauthPolicies as Obj | undefined, 'oauthPolicies', problems);
   refuseElements(appPolicies, 'appPolicies', problems);
-  if (global?.consumerKey !== undefined) notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
-  if (global?.consumerSecret !== undefined) warnings.push('the global OAuth settings hold a consumer secret: it was dropped and written nowhere; rotate it if the file was ever committed');
-  if (header.orgScopedExternalApp !== undefined) notes.push('its org-scoped name stays in Salesforce (it is made on the first deploy to each org)');
+  if (global?.consumerKey !== undefined)
+    notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
+  if (global?.consumerSecret !== undefined)
+    warnings.push(
+      'the global OAuth settings hold a consumer secret: it was dropped and written nowhere; rotate it if the file was ever committed',
+    );
+  if (header.orgScopedExternalApp !== undefined)
+    notes.push('its org-scoped name stays in Salesforce (it is made on the first deploy to each org)');
   if (oauthSettings?.oauthLink !== undefined) notes.push('its OAuth link stays in Salesforce (it is org-specific)');
-  if ((global === undefined) !== (oauthSettings === undefined)) problems.push({ field: apiName, message: 'has only one of the global OAuth settings and the OAuth settings; an OAuth app needs both' });
+  if ((global === undefined) !== (oauthSettings === undefined))
+    problems.push({ field: apiName, message: 'has only one of the global OAuth settings and the OAuth settings; an OAuth app needs both' });
 
-  const labels = { globalOauth: str(global?.label), oauthSettings: str(oauthSettings?.label), oauthPolicies: str((documents.oauthPolicies as Obj | undefined)?.label), appPolicies: str(appPolicies?.label) };
+  const labels = {
+    globalOauth: str(global?.label),
+    oauthSettings: str(oauthSettings?.label),
+    oauthPolicies: str((documents.oauthPolicies as Obj | undefined)?.label),
+    appPolicies: str(appPolicies?.label),
+  };
   const settings: AppSettings = compact({
     label: str(header.label) ?? '',
     apiName,
@@ -190,7 +261,10 @@ export function externalClientAppSettings(documents: EcaDocuments, apiName: stri
     iconUrl: str(header.iconUrl),
     oauth: global && oauthSettings ? oauthFrom(global, oauthSettings, rawCallback) : undefined,
     policies: policiesFrom(documents.oauthPolicies as Obj | undefined, problems),
-    attributes: (oauthSettings?.customAttributes as Obj[] | undefined)?.map((attribute) => ({ key: String(attribute.key), formula: String(attribute.formula) })),
+    attributes: (oauthSettings?.customAttributes as Obj[] | undefined)?.map((attribute) => ({
+      key: String(attribute.key),
+      formula: String(attribute.formula),
+    })),
     ipRanges: (oauthSettings?.trustedIpRanges as Obj[] | undefined)?.map((range) =>
       compact({ start: String(range.startIpAddress), end: String(range.endIpAddress), description: str(range.description) }),
     ),

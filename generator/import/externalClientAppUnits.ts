@@ -34,7 +34,12 @@ interface ReadChild {
   readonly object: MetadataObject;
 }
 
-export function readExternalClientAppUnits(headers: readonly AppFile[], children: readonly AppFile[], show: (path: string) => string, problems: Problem[]): ImportUnit[] {
+export function readExternalClientAppUnits(
+  headers: readonly AppFile[],
+  children: readonly AppFile[],
+  show: (path: string) => string,
+  problems: Problem[],
+): ImportUnit[] {
   const readChildren: ReadChild[] = [];
   for (const file of children) {
     const role = ECA_CHILD_ROLES[file.suffix as keyof typeof ECA_CHILD_ROLES];
@@ -45,29 +50,55 @@ export function readExternalClientAppUnits(headers: readonly AppFile[], children
   for (const child of readChildren) {
     const app = String(child.object.externalClientApplication);
     if (!headerNames.has(app)) {
-      problems.push({ field: show(child.file.path), message: `names the External Client App '${app}', whose header (${app}.eca-meta.xml) is not among the files read` });
+      problems.push({
+        field: show(child.file.path),
+        message: `names the External Client App '${app}', whose header (${app}.eca-meta.xml) is not among the files read`,
+      });
     }
   }
   return headers.flatMap((header) => {
-    const unit = readSet(header, readChildren.filter((child) => String(child.object.externalClientApplication) === header.name), show, problems);
+    const unit = readSet(
+      header,
+      readChildren.filter((child) => String(child.object.externalClientApplication) === header.name),
+      show,
+      problems,
+    );
     return unit ? [unit] : [];
   });
 }
 
-function readSet(headerFile: AppFile, children: readonly ReadChild[], show: (path: string) => string, problems: Problem[]): ImportUnit | undefined {
+function readSet(
+  headerFile: AppFile,
+  children: readonly ReadChild[],
+  show: (path: string) => string,
+  problems: Problem[],
+): ImportUnit | undefined {
   const header = readFile(headerFile, EXTERNAL_CLIENT_APPLICATION_SCHEMA, show, problems);
   if (!header) return undefined;
   const byRole = new Map<EcaRole, ReadChild>();
   for (const child of children) {
     const other = byRole.get(child.role);
-    if (other) problems.push({ field: show(child.file.path), message: `is a second ${child.role} file for ${headerFile.name}, with ${show(other.file.path)}` });
+    if (other)
+      problems.push({
+        field: show(child.file.path),
+        message: `is a second ${child.role} file for ${headerFile.name}, with ${show(other.file.path)}`,
+      });
     byRole.set(child.role, child);
   }
-  const documents: EcaDocuments = { header: header.object, ...Object.fromEntries([...byRole].map(([role, child]) => [role, child.object])) };
+  const documents: EcaDocuments = {
+    header: header.object,
+    ...Object.fromEntries([...byRole].map(([role, child]) => [role, child.object])),
+  };
   const names = Object.fromEntries([...byRole].map(([role, child]) => [role, child.file.name]));
   const setProblems: Problem[] = [];
   const global = byRole.get('globalOauth');
-  const imported = externalClientAppSettings(documents, headerFile.name, names, global && rawElementText(global.text, 'callbackUrl'), setProblems);
+  const imported = externalClientAppSettings(
+    documents,
+    headerFile.name,
+    names,
+    global && rawElementText(global.text, 'callbackUrl'),
+    setProblems,
+  );
   problems.push(...setProblems.map((problem) => ({ field: `${show(headerFile.path)}: ${problem.field}`, message: problem.message })));
   if (setProblems.length > 0) return undefined;
   const ordered = RENDER_ORDER.map((role) => byRole.get(role)).filter((child): child is ReadChild => child !== undefined);

@@ -13,7 +13,10 @@ import { METADATA_NAMESPACE, type ParsedElement, XSI_NAMESPACE } from '../xml';
 function scalar(spec: ElementSpec, element: ParsedElement, path: string, problems: Problem[]): MetadataValue | undefined {
   if (element.attributes['xsi:nil'] === 'true') return null;
   if (element.children.length > 0) {
-    problems.push({ field: path, message: `holds elements (${element.children.map((child) => child.name).join(', ')}) where a value belongs` });
+    problems.push({
+      field: path,
+      message: `holds elements (${element.children.map((child) => child.name).join(', ')}) where a value belongs`,
+    });
     return undefined;
   }
   const text = element.text ?? '';
@@ -29,7 +32,10 @@ function scalar(spec: ElementSpec, element: ParsedElement, path: string, problem
     case 'enum': {
       if (spec.type.values.includes(text)) return text;
       const suggestion = closestMatch(text, spec.type.values);
-      problems.push({ field: path, message: `'${text}' is not one of the values Salesforce accepts${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      problems.push({
+        field: path,
+        message: `'${text}' is not one of the values Salesforce accepts${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+      });
       return undefined;
     }
     default:
@@ -49,14 +55,18 @@ function readType(typeName: string, element: ParsedElement, path: string, schema
       problems.push({ field: childPath, message: `is not an element of ${typeName}${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
       continue;
     }
-    const value = spec.type.kind === 'complex' ? readType(spec.type.type, child, childPath, schema, problems) : scalar(spec, child, childPath, problems);
+    const value =
+      spec.type.kind === 'complex'
+        ? readType(spec.type.type, child, childPath, schema, problems)
+        : scalar(spec, child, childPath, problems);
     if (value === undefined) continue;
     if (spec.repeated) object[child.name] = [...((object[child.name] as MetadataValue[] | undefined) ?? []), value];
     else if (child.name in object) problems.push({ field: childPath, message: `appears twice; ${typeName} has one` });
     else object[child.name] = value;
   }
   for (const spec of specs) {
-    if (spec.required && !(spec.name in object)) problems.push({ field: `${path}.${spec.name}`, message: 'is missing; Salesforce requires it' });
+    if (spec.required && !(spec.name in object))
+      problems.push({ field: `${path}.${spec.name}`, message: 'is missing; Salesforce requires it' });
   }
   return object;
 }
@@ -71,7 +81,10 @@ export function readMetadata(root: ParsedElement, schema: MetadataSchema, proble
     problems.push({ field: schema.root, message: `is not in the metadata namespace (xmlns="${METADATA_NAMESPACE}")` });
     return undefined;
   }
-  const extra = Object.entries(root.attributes).filter(([name, value]) => name !== 'xmlns' && !(name === 'xmlns:xsi' && value === XSI_NAMESPACE));
-  if (extra.length > 0) problems.push({ field: schema.root, message: `has attributes metadata does not: ${extra.map(([name]) => name).join(', ')}` });
+  const extra = Object.entries(root.attributes).filter(
+    ([name, value]) => name !== 'xmlns' && !(name === 'xmlns:xsi' && value === XSI_NAMESPACE),
+  );
+  if (extra.length > 0)
+    problems.push({ field: schema.root, message: `has attributes metadata does not: ${extra.map(([name]) => name).join(', ')}` });
   return readType(schema.root, root, schema.root, schema, problems);
 }

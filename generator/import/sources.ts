@@ -67,7 +67,10 @@ export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles 
     }
     const file = classify(path);
     if (!file) {
-      throw new AppError('ImportSourceUnknown', `${given}: not a ConnectedApp (.connectedApp-meta.xml, .connectedApp) or External Client App (.eca-meta.xml) file`);
+      throw new AppError(
+        'ImportSourceUnknown',
+        `${given}: not a ConnectedApp (.connectedApp-meta.xml, .connectedApp) or External Client App (.eca-meta.xml) file`,
+      );
     }
     if (file.suffix in ECA_CHILD_ROLES) {
       throw new AppError('ImportEcaChild', `${given}: part of an External Client App set; import the folder that holds the whole set`);

@@ -35,7 +35,8 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Writes `value` as a TypeScript literal; strings in `casts` get ` as OAuthScope` (unknown scopes). */
 function literal(value: unknown, depth: number, casts: ReadonlySet<string>, path: string): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return path.endsWith('oauth.scopes[]') && casts.has(value) ? `${quote(value)} as OAuthScope` : quote(value);
+  if (typeof value === 'string')
+    return path.endsWith('oauth.scopes[]') && casts.has(value) ? `${quote(value)} as OAuthScope` : quote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const pad = INDENT.repeat(depth + 1);
   const close = INDENT.repeat(depth);
@@ -46,7 +47,9 @@ function literal(value: unknown, depth: number, casts: ReadonlySet<string>, path
     return `[\n${items.map((item) => `${pad}${item},\n`).join('')}${close}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-  const lines = entries.map(([key, item]) => `${pad}${IDENTIFIER.test(key) ? key : quote(key)}: ${literal(item, depth + 1, casts, `${path}.${key}`)},\n`);
+  const lines = entries.map(
+    ([key, item]) => `${pad}${IDENTIFIER.test(key) ? key : quote(key)}: ${literal(item, depth + 1, casts, `${path}.${key}`)},\n`,
+  );
   return `{\n${lines.join('')}${close}}`;
 }
 
@@ -77,5 +80,17 @@ export function templateSource(options: TemplateSourceOptions): string {
     ? ["import type { OAuthScope } from '../generator/model/scopes';", "import type { AppTemplate } from '../generator/model/template';"]
     : ["import type { AppTemplate } from '../generator/model/template';"];
   const environments = `{\n${INDENT}${INDENT}${IDENTIFIER.test(options.environment) ? options.environment : quote(options.environment)}: {},\n${INDENT}}`;
-  return [...header, ...imports, '', 'const template: AppTemplate = {', `${INDENT}environments: ${environments},`, ...(options.kind === DEFAULT_KIND ? [] : [`${INDENT}kind: ${quote(options.kind)},`]), `${INDENT}app: ${settingsText},`, '};', '', 'export default template;', ''].join('\n');
+  return [
+    ...header,
+    ...imports,
+    '',
+    'const template: AppTemplate = {',
+    `${INDENT}environments: ${environments},`,
+    ...(options.kind === DEFAULT_KIND ? [] : [`${INDENT}kind: ${quote(options.kind)},`]),
+    `${INDENT}app: ${settingsText},`,
+    '};',
+    '',
+    'export default template;',
+    '',
+  ].join('\n');
 }

@@ -28,7 +28,12 @@ export interface ImportUnit {
 }
 
 /** A file's text and metadata object, or undefined with the reasons in `problems`. */
-export function readFile(file: AppFile, schema: MetadataSchema, show: (path: string) => string, problems: Problem[]): { text: string; object: MetadataObject } | undefined {
+export function readFile(
+  file: AppFile,
+  schema: MetadataSchema,
+  show: (path: string) => string,
+  problems: Problem[],
+): { text: string; object: MetadataObject } | undefined {
   const name = show(file.path);
   try {
     const text = decodeUtf8(readFileSync(file.path), name);

@@ -7,8 +7,7 @@
  */
 import { type MetadataSchema, t } from './schema';
 
-const bool = (name: string, minApi: number | undefined, defaultValue = false) =>
-  ({ name, type: t.boolean, minApi, defaultValue }) as const;
+const bool = (name: string, minApi: number | undefined, defaultValue = false) => ({ name, type: t.boolean, minApi, defaultValue }) as const;
 
 export const CONNECTED_APP_SCHEMA: MetadataSchema = {
   root: 'ConnectedApp',

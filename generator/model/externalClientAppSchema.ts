@@ -106,7 +106,11 @@ const TYPES: Readonly<Record<string, readonly ElementSpec[]>> = {
     text('label'),
     { name: 'namedUserJwtSessionTimeoutType', type: t.enumOf(['UserSession', 'Custom']), minApi: 65 },
     { name: 'namedUserJwtTimeout', type: t.int, minApi: 61 },
-    { name: 'permittedUsersPolicyType', type: t.enumOf(['AllSelfAuthorized', 'AdminApprovedPreAuthorized']), defaultValue: 'AllSelfAuthorized' },
+    {
+      name: 'permittedUsersPolicyType',
+      type: t.enumOf(['AllSelfAuthorized', 'AdminApprovedPreAuthorized']),
+      defaultValue: 'AllSelfAuthorized',
+    },
     { name: 'policyAction', type: t.enumOf(['Block', 'RaiseSessionLevel']) },
     { name: 'refreshTokenPolicyType', type: t.enumOf(['Infinite', 'Zero', 'SpecificLifetime', 'SpecificInactivity']) },
     { name: 'refreshTokenValidityPeriod', type: t.int },
@@ -144,4 +148,6 @@ export const OAUTH_POLICIES_SCHEMA = schema('ExtlClntAppOauthConfigurablePolicie
 export const APP_POLICIES_SCHEMA = schema('ExtlClntAppConfigurablePolicies');
 
 /** Scope names of `commaSeparatedOauthScopes` that differ from the ConnectedApp enum (metadata-facts.md §6.2). */
-export const ECA_SCOPE_NAMES: Readonly<Record<string, string>> = { SFAP: 'SFApiPlatform' } satisfies Partial<Record<(typeof OAUTH_SCOPES)[number], string>>;
+export const ECA_SCOPE_NAMES: Readonly<Record<string, string>> = { SFAP: 'SFApiPlatform' } satisfies Partial<
+  Record<(typeof OAUTH_SCOPES)[number], string>
+>;

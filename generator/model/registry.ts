@@ -16,9 +16,19 @@ export interface MetadataTypeInfo {
   readonly minApi: number;
 }
 
-export const CONNECTED_APP_TYPE: MetadataTypeInfo = { name: 'ConnectedApp', directoryName: 'connectedApps', suffix: 'connectedApp', minApi: 30 };
+export const CONNECTED_APP_TYPE: MetadataTypeInfo = {
+  name: 'ConnectedApp',
+  directoryName: 'connectedApps',
+  suffix: 'connectedApp',
+  minApi: 30,
+};
 
-export const EXTERNAL_CLIENT_APPLICATION_TYPE: MetadataTypeInfo = { name: 'ExternalClientApplication', directoryName: 'externalClientApps', suffix: 'eca', minApi: 59 };
+export const EXTERNAL_CLIENT_APPLICATION_TYPE: MetadataTypeInfo = {
+  name: 'ExternalClientApplication',
+  directoryName: 'externalClientApps',
+  suffix: 'eca',
+  minApi: 59,
+};
 
 export const GLOBAL_OAUTH_SETTINGS_TYPE: MetadataTypeInfo = {
   name: 'ExtlClntAppGlobalOauthSettings',
@@ -27,7 +37,12 @@ export const GLOBAL_OAUTH_SETTINGS_TYPE: MetadataTypeInfo = {
   minApi: 59,
 };
 
-export const OAUTH_SETTINGS_TYPE: MetadataTypeInfo = { name: 'ExtlClntAppOauthSettings', directoryName: 'extlClntAppOauthSettings', suffix: 'ecaOauth', minApi: 59 };
+export const OAUTH_SETTINGS_TYPE: MetadataTypeInfo = {
+  name: 'ExtlClntAppOauthSettings',
+  directoryName: 'extlClntAppOauthSettings',
+  suffix: 'ecaOauth',
+  minApi: 59,
+};
 
 export const OAUTH_POLICIES_TYPE: MetadataTypeInfo = {
   name: 'ExtlClntAppOauthConfigurablePolicies',
@@ -36,7 +51,12 @@ export const OAUTH_POLICIES_TYPE: MetadataTypeInfo = {
   minApi: 59,
 };
 
-export const APP_POLICIES_TYPE: MetadataTypeInfo = { name: 'ExtlClntAppConfigurablePolicies', directoryName: 'extlClntAppPolicies', suffix: 'ecaPlcy', minApi: 60 };
+export const APP_POLICIES_TYPE: MetadataTypeInfo = {
+  name: 'ExtlClntAppConfigurablePolicies',
+  directoryName: 'extlClntAppPolicies',
+  suffix: 'ecaPlcy',
+  minApi: 60,
+};
 
 /** Every type, by name. */
 export const METADATA_TYPES: readonly MetadataTypeInfo[] = [

@@ -43,11 +43,7 @@ export interface Period {
  * - `{ expireAfter }`: "Expire refresh token after N units".
  * - `{ expireIfUnusedFor }`: "Expire refresh token if not used for N units".
  */
-export type RefreshTokenPolicy =
-  | 'valid-until-revoked'
-  | 'expire-immediately'
-  | { expireAfter: Period }
-  | { expireIfUnusedFor: Period };
+export type RefreshTokenPolicy = 'valid-until-revoked' | 'expire-immediately' | { expireAfter: Period } | { expireIfUnusedFor: Period };
 
 /** "Configure ID Token" → `oauthConfig/idTokenConfig` (ECA: the global settings' `idTokenConfig`). */
 export interface IdTokenSettings {

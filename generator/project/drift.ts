@@ -29,8 +29,16 @@ export function readExisting(path: string): string | undefined {
 export function driftOf(onDisk: string | undefined, label: string, generated: string): Drift {
   if (onDisk === generated) return { state: 'unchanged' };
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = require('diff') as typeof import('diff');
-  const diff = createTwoFilesPatch(label, label, onDisk ?? '', generated, onDisk === undefined ? '(missing on disk)' : '(on disk)', '(generated)', {
-    headerOptions: FILE_HEADERS_ONLY,
-  });
+  const diff = createTwoFilesPatch(
+    label,
+    label,
+    onDisk ?? '',
+    generated,
+    onDisk === undefined ? '(missing on disk)' : '(on disk)',
+    '(generated)',
+    {
+      headerOptions: FILE_HEADERS_ONLY,
+    },
+  );
   return { state: onDisk === undefined ? 'missing' : 'differs', diff };
 }

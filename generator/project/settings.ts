@@ -44,7 +44,10 @@ function readAppRecord(file: string, name: string, value: unknown): AppRecord {
   if (!isObject(value)) throw invalid(file, `apps.${name} must be an object`);
   const { contactEmail, outputs } = value;
   if (contactEmail !== undefined && typeof contactEmail !== 'string') throw invalid(file, `apps.${name}.contactEmail must be a string`);
-  const valid = (output: unknown) => isObject(output) && typeof output.env === 'string' && (output.kind === undefined || (typeof output.kind === 'string' && isAppKind(output.kind)));
+  const valid = (output: unknown) =>
+    isObject(output) &&
+    typeof output.env === 'string' &&
+    (output.kind === undefined || (typeof output.kind === 'string' && isAppKind(output.kind)));
   if (outputs !== undefined && !(Array.isArray(outputs) && outputs.every(valid))) {
     throw invalid(file, `apps.${name}.outputs must be a list of { "env": "…", "kind"?: "external-client-app" }`);
   }

@@ -28,7 +28,9 @@ function findRoot(start: string): string | undefined {
 }
 
 function invalid(file: string, reason: string): AppError {
-  return new AppError('InvalidProjectFile', `${file}: ${reason}`, [`Fix ${PROJECT_FILE}; see https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_ws_config.htm`]);
+  return new AppError('InvalidProjectFile', `${file}: ${reason}`, [
+    `Fix ${PROJECT_FILE}; see https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_ws_config.htm`,
+  ]);
 }
 
 /** Reads the project that contains `cwd`. */
@@ -47,13 +49,19 @@ export function readSfdxProject(cwd: string): SfdxProject {
     throw invalid(file, `not valid JSON (${(error as Error).message})`);
   }
   const project = json as { packageDirectories?: unknown; sourceApiVersion?: unknown };
-  const directories = Array.isArray(project.packageDirectories) ? (project.packageDirectories as { path?: unknown; default?: unknown }[]) : [];
+  const directories = Array.isArray(project.packageDirectories)
+    ? (project.packageDirectories as { path?: unknown; default?: unknown }[])
+    : [];
   const chosen = directories.find((directory) => directory?.default === true) ?? directories[0];
-  if (!chosen || typeof chosen.path !== 'string' || chosen.path === '') throw invalid(file, 'packageDirectories names no package directory');
+  if (!chosen || typeof chosen.path !== 'string' || chosen.path === '')
+    throw invalid(file, 'packageDirectories names no package directory');
   if (project.sourceApiVersion !== undefined && typeof project.sourceApiVersion !== 'string') {
     throw invalid(file, 'sourceApiVersion must be a string such as "66.0"');
   }
   const normal = (path: string) => path.replace(/\\/g, '/').replace(/\/+$/, '');
-  const all = directories.map((directory) => directory?.path).filter((path): path is string => typeof path === 'string' && path !== '').map(normal);
+  const all = directories
+    .map((directory) => directory?.path)
+    .filter((path): path is string => typeof path === 'string' && path !== '')
+    .map(normal);
   return { root, defaultPackageDirectory: normal(chosen.path), packageDirectories: all, sourceApiVersion: project.sourceApiVersion };
 }

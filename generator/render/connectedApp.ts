@@ -24,7 +24,8 @@ export const IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = {
 export function refreshTokenPolicyValue(policy: RefreshTokenPolicy): string {
   if (policy === 'valid-until-revoked') return 'infinite';
   if (policy === 'expire-immediately') return 'zero';
-  const [kind, period] = 'expireAfter' in policy ? ['specific_lifetime', policy.expireAfter] : ['specific_inactivity', policy.expireIfUnusedFor];
+  const [kind, period] =
+    'expireAfter' in policy ? ['specific_lifetime', policy.expireAfter] : ['specific_inactivity', policy.expireIfUnusedFor];
   return `${kind}:${period.value}:${period.unit.toUpperCase()}`;
 }
 

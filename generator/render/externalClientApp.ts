@@ -47,7 +47,12 @@ export const ECA_IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = 
 };
 
 /** Child component names: the app's name plus the suffix Setup gives each file. */
-export const ECA_CHILD_SUFFIXES = { globalOauth: '_glbloauth', oauthSettings: '_oauth', oauthPolicies: '_oauthPlcy', appPolicies: '_plcy' } as const;
+export const ECA_CHILD_SUFFIXES = {
+  globalOauth: '_glbloauth',
+  oauthSettings: '_oauth',
+  oauthPolicies: '_oauthPlcy',
+  appPolicies: '_plcy',
+} as const;
 
 type ChildRole = keyof typeof ECA_CHILD_SUFFIXES;
 
@@ -61,7 +66,8 @@ const unit = (value: string): string => value.charAt(0).toUpperCase() + value.sl
 function refreshToken(policy: RefreshTokenPolicy): MetadataObject {
   if (policy === 'valid-until-revoked') return { refreshTokenPolicyType: 'Infinite' };
   if (policy === 'expire-immediately') return { refreshTokenPolicyType: 'Zero', refreshTokenValidityPeriod: 0 };
-  const [type, period] = 'expireAfter' in policy ? ['SpecificLifetime', policy.expireAfter] : ['SpecificInactivity', policy.expireIfUnusedFor];
+  const [type, period] =
+    'expireAfter' in policy ? ['SpecificLifetime', policy.expireAfter] : ['SpecificInactivity', policy.expireIfUnusedFor];
   return { refreshTokenPolicyType: type, refreshTokenValidityPeriod: period.value, refreshTokenValidityUnit: unit(period.unit) };
 }
 
@@ -115,7 +121,13 @@ function oauthSettings(name: string, label: string, oauth: OAuthSettings, settin
   };
 }
 
-function oauthPolicies(name: string, label: string, oauth: OAuthSettings, policies: AppPolicies, startUrl: string | undefined): MetadataObject {
+function oauthPolicies(
+  name: string,
+  label: string,
+  oauth: OAuthSettings,
+  policies: AppPolicies,
+  startUrl: string | undefined,
+): MetadataObject {
   const list = (names: readonly string[] | undefined) => (names && names.length > 0 ? names.join(', ') : undefined);
   return {
     clientCredentialsFlowUser: policies.clientCredentialsRunAs,
@@ -159,12 +171,28 @@ export function externalClientAppDocuments(app: ResolvedApp): MetadataDocument[]
   const { oauth, startUrl } = app.settings;
   const startPage = app.settings.startPage ?? (startUrl === undefined ? undefined : 'Custom');
   const policies = app.settings.policies ?? {};
-  const documents: MetadataDocument[] = [{ type: EXTERNAL_CLIENT_APPLICATION_TYPE, fullName: name, schema: EXTERNAL_CLIENT_APPLICATION_SCHEMA, object: header(app) }];
+  const documents: MetadataDocument[] = [
+    { type: EXTERNAL_CLIENT_APPLICATION_TYPE, fullName: name, schema: EXTERNAL_CLIENT_APPLICATION_SCHEMA, object: header(app) },
+  ];
   if (oauth) {
-    const [global, settings, oauthPolicy] = [childName(app, 'globalOauth'), childName(app, 'oauthSettings'), childName(app, 'oauthPolicies')];
+    const [global, settings, oauthPolicy] = [
+      childName(app, 'globalOauth'),
+      childName(app, 'oauthSettings'),
+      childName(app, 'oauthPolicies'),
+    ];
     documents.push(
-      { type: GLOBAL_OAUTH_SETTINGS_TYPE, fullName: global, schema: GLOBAL_OAUTH_SETTINGS_SCHEMA, object: globalOauth(name, global, oauth) },
-      { type: OAUTH_SETTINGS_TYPE, fullName: settings, schema: OAUTH_SETTINGS_SCHEMA, object: oauthSettings(name, settings, oauth, app.settings) },
+      {
+        type: GLOBAL_OAUTH_SETTINGS_TYPE,
+        fullName: global,
+        schema: GLOBAL_OAUTH_SETTINGS_SCHEMA,
+        object: globalOauth(name, global, oauth),
+      },
+      {
+        type: OAUTH_SETTINGS_TYPE,
+        fullName: settings,
+        schema: OAUTH_SETTINGS_SCHEMA,
+        object: oauthSettings(name, settings, oauth, app.settings),
+      },
       {
         type: OAUTH_POLICIES_TYPE,
         fullName: oauthPolicy,

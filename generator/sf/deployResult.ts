@@ -66,7 +66,8 @@ interface ComponentFailure {
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-const toNumber = (value: number | string | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = (value: number | string | undefined): number | undefined =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** sf appends " (line:column)" to a file's error; the problem text is the part before. */
 const withoutPosition = (text: string): string => text.replace(/\s*\(\d+:\d+\)\s*$/, '');
@@ -95,21 +96,39 @@ function unmatchedFailures(failures: readonly ComponentFailure[], files: readonl
     .map((failure) => {
       const problem = redactSecrets(failure.problem ?? '');
       const known = explainProblem(problem);
-      return { type: failure.componentType ?? '', fullName: failure.fullName ?? '', state: 'Failed', problem, line: toNumber(failure.lineNumber), column: toNumber(failure.columnNumber), problemCode: known?.code, action: known?.action };
+      return {
+        type: failure.componentType ?? '',
+        fullName: failure.fullName ?? '',
+        state: 'Failed',
+        problem,
+        line: toNumber(failure.lineNumber),
+        column: toNumber(failure.columnNumber),
+        problemCode: known?.code,
+        action: known?.action,
+      };
     });
 }
 
 /** Reads a finished `sf project deploy start --json` run. */
 export function readDeployRun(run: SfRun, projectRoot: string): DeployOutcome {
-  const result = run.json?.result as { status?: string; id?: string; files?: FileResponse[]; details?: { componentFailures?: ComponentFailure | ComponentFailure[] } } | undefined;
+  const result = run.json?.result as
+    | { status?: string; id?: string; files?: FileResponse[]; details?: { componentFailures?: ComponentFailure | ComponentFailure[] } }
+    | undefined;
   if (run.json?.name === 'ClientTimeoutError') {
     // sf's wait ran out while the org still works on the deploy: sf exits 1, but the deploy is
     // in progress, which sf's own exit codes call 69.
     const deployId = (run.json as { data?: { id?: unknown } }).data?.id;
-    return { status: 'InProgress', deployId: typeof deployId === 'string' ? deployId : undefined, components: [], exitCode: DEPLOY_EXIT_CODES.InProgress };
+    return {
+      status: 'InProgress',
+      deployId: typeof deployId === 'string' ? deployId : undefined,
+      components: [],
+      exitCode: DEPLOY_EXIT_CODES.InProgress,
+    };
   }
   if (!result || typeof result.status !== 'string') {
-    const message = redactSecrets(run.json?.message ?? (run.stderr.trim().split('\n').pop() || `sf exited ${run.exitCode} without a result`));
+    const message = redactSecrets(
+      run.json?.message ?? (run.stderr.trim().split('\n').pop() || `sf exited ${run.exitCode} without a result`),
+    );
     const known = explainProblem(message);
     return {
       status: 'Error',

@@ -31,7 +31,9 @@ export interface SfRun {
 export function sfBinary(projectRoot: string): string {
   const binary = join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'sf.cmd' : 'sf');
   if (!existsSync(binary)) {
-    throw new AppError('SfNotFound', `the Salesforce CLI is not installed in this project (${binary} is missing)`, ['Run npm ci in the project.']);
+    throw new AppError('SfNotFound', `the Salesforce CLI is not installed in this project (${binary} is missing)`, [
+      'Run npm ci in the project.',
+    ]);
   }
   return binary;
 }
@@ -63,7 +65,9 @@ export function runSf(binary: string, args: readonly string[], cwd: string): Pro
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new AppError('SfFailed', `cannot run ${binary}: ${error.message}`, ['Run npm ci in the project.'])));
+    child.on('error', (error) =>
+      reject(new AppError('SfFailed', `cannot run ${binary}: ${error.message}`, ['Run npm ci in the project.'])),
+    );
     child.on('close', (code, signal) => {
       resolve({
         exitCode: code ?? (signal ? 1 : 0),

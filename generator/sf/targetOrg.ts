@@ -68,7 +68,12 @@ async function fromSfOrgDisplay(name: string, sf: string, projectRoot: string): 
     throw notAuthorized(name, redactSecrets(run.json?.message ?? (run.stderr.trim() || `sf exited ${run.exitCode}`)));
   }
   const version = typeof result.apiVersion === 'string' ? parseApiVersion(result.apiVersion) : undefined;
-  return { name, username: result.username, instanceUrl: typeof result.instanceUrl === 'string' ? result.instanceUrl : undefined, apiVersion: version };
+  return {
+    name,
+    username: result.username,
+    instanceUrl: typeof result.instanceUrl === 'string' ? result.instanceUrl : undefined,
+    apiVersion: version,
+  };
 }
 
 /** Finds and checks the target org; throws with the login command to run when it is not authorized. */

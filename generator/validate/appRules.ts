@@ -85,7 +85,8 @@ function checkNames(settings: AppSettings, context: RuleContext): void {
   } else if (label !== '') {
     const derived = apiNameFromLabel(settings.label);
     const problem = apiNameProblem(derived);
-    if (problem) context.problems.push({ field: 'apiName', message: `the name derived from the label, ${quoted(derived)}, ${problem}; set apiName` });
+    if (problem)
+      context.problems.push({ field: 'apiName', message: `the name derived from the label, ${quoted(derived)}, ${problem}; set apiName` });
   }
 }
 
@@ -107,7 +108,10 @@ function checkCallbackUrls(urls: readonly string[], context: RuleContext): void 
   urls.forEach((url, index) => {
     const problem = callbackUrlProblem(url);
     if (problem) context.problems.push({ field: `oauth.callbackUrls[${index}]`, message: `${quoted(url)} ${problem}` });
-    else if (url.includes('#')) context.warnings.push(`oauth.callbackUrls[${index}]: ${quoted(url)} has a #fragment, which OAuth redirect URIs must not have (RFC 6749 §3.1.2)`);
+    else if (url.includes('#'))
+      context.warnings.push(
+        `oauth.callbackUrls[${index}]: ${quoted(url)} has a #fragment, which OAuth redirect URIs must not have (RFC 6749 §3.1.2)`,
+      );
   });
   duplicates(urls, 'oauth.callbackUrls', context);
   const total = urls.join('\n').length;
@@ -125,7 +129,9 @@ function checkUnknownScope(scope: string, field: string, context: RuleContext): 
   if (suggestion || !/^[A-Z][A-Za-z0-9]*$/.test(scope)) {
     context.problems.push({ field, message: `${quoted(scope)} is not a scope name${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
   } else {
-    context.warnings.push(`${field}: ${quoted(scope)} is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it`);
+    context.warnings.push(
+      `${field}: ${quoted(scope)} is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it`,
+    );
   }
 }
 
@@ -142,7 +148,10 @@ function checkScopes(scopes: readonly string[], context: RuleContext): void {
       context.problems.push({ field, message: `${quoted(scope)} needs API ${formatApiVersion(minApi)} or later` });
     }
     const retrievedAs = SCOPE_RETRIEVED_AS[scope];
-    if (retrievedAs) context.warnings.push(`${field}: a retrieve writes ${quoted(scope)} back as ${quoted(retrievedAs)}; list ${quoted(retrievedAs)} to keep git clean`);
+    if (retrievedAs)
+      context.warnings.push(
+        `${field}: a retrieve writes ${quoted(scope)} back as ${quoted(retrievedAs)}; list ${quoted(retrievedAs)} to keep git clean`,
+      );
   });
   duplicates(scopes, 'oauth.scopes', context);
 }
@@ -150,7 +159,10 @@ function checkScopes(scopes: readonly string[], context: RuleContext): void {
 function checkCertificate(certificate: string, context: RuleContext): void {
   const field = 'oauth.certificate';
   if (/PRIVATE KEY/.test(certificate)) {
-    context.problems.push({ field, message: 'holds a private key; give the public certificate only, and keep the key out of the repository' });
+    context.problems.push({
+      field,
+      message: 'holds a private key; give the public certificate only, and keep the key out of the repository',
+    });
   } else if (/-----BEGIN|-----END/.test(certificate)) {
     context.problems.push({ field, message: 'has PEM armour; give the base64 body without the -----BEGIN/END lines, on one line' });
   } else if (!/^[A-Za-z0-9+/\r\n]+={0,2}$/.test(certificate)) {
@@ -196,17 +208,24 @@ function checkPreAuthorization(policies: AppPolicies, hasOAuth: boolean, context
     names.forEach((name, index) => {
       if (name.trim() === '') context.problems.push({ field: `policies.${field}[${index}]`, message: 'is empty' });
       else if (context.kind === 'external-client-app' && name.includes(',')) {
-        context.problems.push({ field: `policies.${field}[${index}]`, message: `${quoted(name)} has a comma, which an External Client App's comma-separated list cannot hold` });
+        context.problems.push({
+          field: `policies.${field}[${index}]`,
+          message: `${quoted(name)} has a comma, which an External Client App's comma-separated list cannot hold`,
+        });
       }
     });
     duplicates(names, `policies.${field}`, context);
   }
   const adminApproved = policies.permittedUsers === 'admin-approved';
   if (grants.length > 0 && !adminApproved && hasOAuth) {
-    context.warnings.push("policies.profiles/permissionSets: they pre-authorize OAuth users only when policies.permittedUsers is 'admin-approved'");
+    context.warnings.push(
+      "policies.profiles/permissionSets: they pre-authorize OAuth users only when policies.permittedUsers is 'admin-approved'",
+    );
   }
   if (adminApproved && grants.length === 0) {
-    context.warnings.push('policies.permittedUsers: admin-approved with no profiles or permission sets: nobody can use the app until an admin assigns one');
+    context.warnings.push(
+      'policies.permittedUsers: admin-approved with no profiles or permission sets: nobody can use the app until an admin assigns one',
+    );
   }
 }
 
@@ -224,22 +243,45 @@ function checkPolicies(settings: AppSettings, policies: AppPolicies, context: Ru
   if (policies.clientCredentialsRunAs !== undefined && settings.oauth && !settings.oauth.enableClientCredentialsFlow) {
     context.warnings.push('policies.clientCredentialsRunAs: takes effect only with oauth.enableClientCredentialsFlow');
   }
-  if (policies.sessionPolicyAction !== undefined) oneOf(policies.sessionPolicyAction, ['Block', 'RaiseSessionLevel'], 'policies.sessionPolicyAction', context);
+  if (policies.sessionPolicyAction !== undefined)
+    oneOf(policies.sessionPolicyAction, ['Block', 'RaiseSessionLevel'], 'policies.sessionPolicyAction', context);
   if (!settings.oauth) {
-    for (const field of ['permittedUsers', 'ipRelaxation', 'refreshToken', 'enableTokenExchangeFlow', 'clientCredentialsRunAs', 'singleLogoutUrl'] as const) {
-      if (policies[field] !== undefined) context.problems.push({ field: `policies.${field}`, message: 'is an OAuth policy; it needs oauth settings' });
+    for (const field of [
+      'permittedUsers',
+      'ipRelaxation',
+      'refreshToken',
+      'enableTokenExchangeFlow',
+      'clientCredentialsRunAs',
+      'singleLogoutUrl',
+    ] as const) {
+      if (policies[field] !== undefined)
+        context.problems.push({ field: `policies.${field}`, message: 'is an OAuth policy; it needs oauth settings' });
     }
   }
 }
 
 /** Settings an External Client App keeps in types this tool does not write (canvas, SAML, mobile, plugins). */
-const NOT_IN_EXTERNAL_CLIENT_APPS = ['canvas', 'canvasMetadata', 'mobile', 'saml', 'plugin', 'pluginExecutionUser', 'mobileStartUrl'] as const;
+const NOT_IN_EXTERNAL_CLIENT_APPS = [
+  'canvas',
+  'canvasMetadata',
+  'mobile',
+  'saml',
+  'plugin',
+  'pluginExecutionUser',
+  'mobileStartUrl',
+] as const;
 
 function checkKind(settings: AppSettings, context: RuleContext): void {
   if (context.kind === 'connected-app') {
-    if (settings.oauth?.enableDeviceFlow) context.problems.push({ field: 'oauth.enableDeviceFlow', message: 'has no ConnectedApp element up to API 66.0; render an External Client App' });
-    if (settings.externalClientAppNames) context.problems.push({ field: 'externalClientAppNames', message: 'names External Client App components; a connected app has none' });
-    if (settings.startPage !== undefined) context.problems.push({ field: 'startPage', message: "is an External Client App's; a connected app has startUrl only" });
+    if (settings.oauth?.enableDeviceFlow)
+      context.problems.push({
+        field: 'oauth.enableDeviceFlow',
+        message: 'has no ConnectedApp element up to API 66.0; render an External Client App',
+      });
+    if (settings.externalClientAppNames)
+      context.problems.push({ field: 'externalClientAppNames', message: 'names External Client App components; a connected app has none' });
+    if (settings.startPage !== undefined)
+      context.problems.push({ field: 'startPage', message: "is an External Client App's; a connected app has startUrl only" });
     return;
   }
   if (settings.startPage !== undefined) oneOf(settings.startPage, ['None', 'Custom', 'OAuth', 'SAML'], 'startPage', context);
@@ -252,7 +294,11 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
   }
   for (const field of NOT_IN_EXTERNAL_CLIENT_APPS) {
     if (settings[field] !== undefined) {
-      context.problems.push({ field, message: 'is not rendered for an External Client App (it lives in a type this tool does not write); render a connected app, or leave it out' });
+      context.problems.push({
+        field,
+        message:
+          'is not rendered for an External Client App (it lives in a type this tool does not write); render a connected app, or leave it out',
+      });
     }
   }
 }
@@ -260,7 +306,8 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
 function checkIpRanges(settings: AppSettings, context: RuleContext): void {
   (settings.ipRanges ?? []).forEach((range, index) => {
     for (const end of ['start', 'end'] as const) {
-      if (!isIpAddress(range[end])) context.problems.push({ field: `ipRanges[${index}].${end}`, message: `${quoted(range[end])} is not an IP address` });
+      if (!isIpAddress(range[end]))
+        context.problems.push({ field: `ipRanges[${index}].${end}`, message: `${quoted(range[end])} is not an IP address` });
     }
   });
 }

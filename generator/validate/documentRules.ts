@@ -20,7 +20,10 @@ function checkType(typeName: string, object: MetadataObject, path: string, schem
       if (spec.type.kind === 'complex') checkType(spec.type.type, item as MetadataObject, `${field}.`, schema, problems);
       else if (spec.type.kind === 'enum' && !spec.type.values.includes(String(item))) {
         const suggestion = closestMatch(String(item), spec.type.values);
-        problems.push({ field, message: `${quoted(String(item))} is not one of ${spec.type.values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+        problems.push({
+          field,
+          message: `${quoted(String(item))} is not one of ${spec.type.values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+        });
       } else if (spec.type.kind === 'int' && !Number.isInteger(item)) {
         problems.push({ field, message: `${String(item)} is not a whole number` });
       }

@@ -64,7 +64,8 @@ export interface ResolveOutcome {
 function environmentIndex(template: AnyTemplate, problems: Problem[]): Map<string, string> {
   const index = new Map<string, string>();
   const claim = (name: string, declared: string, field: string) => {
-    if (!ENVIRONMENT_NAME.test(name)) problems.push({ field, message: `${quoted(name)} is not a valid environment name (a letter, then letters, digits, - or _)` });
+    if (!ENVIRONMENT_NAME.test(name))
+      problems.push({ field, message: `${quoted(name)} is not a valid environment name (a letter, then letters, digits, - or _)` });
     else if (index.has(name)) problems.push({ field, message: `${quoted(name)} names two environments` });
     else index.set(name, declared);
   };
@@ -107,7 +108,12 @@ function checkTemplate(exported: unknown): TemplateCheck {
   return check;
 }
 
-function pickEnvironment(template: AnyTemplate, index: ReadonlyMap<string, string>, request: ResolveRequest, problems: Problem[]): string | undefined {
+function pickEnvironment(
+  template: AnyTemplate,
+  index: ReadonlyMap<string, string>,
+  request: ResolveRequest,
+  problems: Problem[],
+): string | undefined {
   const declared = Object.keys(template.environments);
   const known = describeEnvironments(template.environments);
   if (request.environment === undefined) {
@@ -116,14 +122,19 @@ function pickEnvironment(template: AnyTemplate, index: ReadonlyMap<string, strin
     return undefined;
   }
   const name = index.get(request.environment);
-  if (name === undefined) problems.push({ field: '--env', message: `unknown environment ${quoted(request.environment)} for ${request.template}; known: ${known}` });
+  if (name === undefined)
+    problems.push({
+      field: '--env',
+      message: `unknown environment ${quoted(request.environment)} for ${request.template}; known: ${known}`,
+    });
   return name;
 }
 
 function settingsFor(template: AnyTemplate, environment: string, problems: Problem[]): AppSettings | undefined {
   let settings: unknown;
   try {
-    settings = typeof template.app === 'function' ? template.app({ ...template.environments[environment], name: environment }) : template.app;
+    settings =
+      typeof template.app === 'function' ? template.app({ ...template.environments[environment], name: environment }) : template.app;
   } catch (error) {
     problems.push({ field: 'app', message: `failed for environment ${environment}: ${(error as Error)?.message ?? String(error)}` });
     return undefined;
@@ -166,11 +177,17 @@ function chooseVersion(request: ResolveRequest, settings: AppSettings, problems:
   if (settings.metadataApiVersion === undefined) return request.apiVersion;
   const version = parseApiVersion(settings.metadataApiVersion);
   if (version === undefined) {
-    problems.push({ field: 'metadataApiVersion', message: `${quoted(settings.metadataApiVersion)} is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}` });
+    problems.push({
+      field: 'metadataApiVersion',
+      message: `${quoted(settings.metadataApiVersion)} is not an API version; write it like ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}`,
+    });
     return request.apiVersion;
   }
   if (version < OLDEST_SUPPORTED_API_VERSION) {
-    problems.push({ field: 'metadataApiVersion', message: `${settings.metadataApiVersion} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}` });
+    problems.push({
+      field: 'metadataApiVersion',
+      message: `${settings.metadataApiVersion} is older than the oldest version supported, ${formatApiVersion(OLDEST_SUPPORTED_API_VERSION)}`,
+    });
   }
   return { version, source: 'metadataApiVersion' };
 }

@@ -33,7 +33,15 @@ const OAUTH = object({
   requireSecretForTokenExchangeFlow: flag,
   certificate: text,
   singleLogoutUrl: text,
-  idToken: { shape: object({ audience: text, includeAttributes: flag, includeCustomPermissions: flag, includeStandardClaims: flag, validityMinutes: integer }) },
+  idToken: {
+    shape: object({
+      audience: text,
+      includeAttributes: flag,
+      includeCustomPermissions: flag,
+      includeStandardClaims: flag,
+      validityMinutes: integer,
+    }),
+  },
   assetTokens: {
     shape: object({
       audiences: requiredText,
@@ -52,8 +60,13 @@ const POLICIES = object({
   refreshToken: {
     shape: {
       kind: 'oneOf',
-      description: "'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }",
-      options: [TEXT, object({ expireAfter: { shape: PERIOD, required: true } }), object({ expireIfUnusedFor: { shape: PERIOD, required: true } })],
+      description:
+        "'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }",
+      options: [
+        TEXT,
+        object({ expireAfter: { shape: PERIOD, required: true } }),
+        object({ expireIfUnusedFor: { shape: PERIOD, required: true } }),
+      ],
     },
   },
   enableTokenExchangeFlow: flag,
@@ -75,7 +88,14 @@ const CANVAS = object({
   samlInitiationMethod: text,
 });
 
-const LEGACY_CANVAS = object({ accessMethod: requiredText, canvasUrl: requiredText, canvasOptions: text, lifecycleClass: text, locationOptions: text, samlInitiationMethod: text });
+const LEGACY_CANVAS = object({
+  accessMethod: requiredText,
+  canvasUrl: requiredText,
+  canvasOptions: text,
+  lifecycleClass: text,
+  locationOptions: text,
+  samlInitiationMethod: text,
+});
 
 const MOBILE = object({
   devicePlatform: requiredText,
@@ -144,6 +164,10 @@ export const TEMPLATE_SHAPE: Shape = object({
   kind: text,
   app: {
     required: true,
-    shape: { kind: 'oneOf', description: 'an object of app settings or a function of the environment', options: [{ kind: 'function' }, { kind: 'object', fields: {}, open: { kind: 'any' } }] },
+    shape: {
+      kind: 'oneOf',
+      description: 'an object of app settings or a function of the environment',
+      options: [{ kind: 'function' }, { kind: 'object', fields: {}, open: { kind: 'any' } }],
+    },
   },
 });

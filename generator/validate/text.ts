@@ -1,7 +1,8 @@
 /** Text rules shared by the checks: characters an XML file cannot hold, and user values quoted in messages. */
 
 /** Characters XML 1.0 forbids, and UTF-16 halves without their pair (they cannot be written as UTF-8). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Longest part of a value a message quotes. */
 const QUOTE_LIMIT = 60;
@@ -16,8 +17,10 @@ export function xmlCharacterProblem(text: string): string | undefined {
 
 /** `text` on one line: line breaks, control characters and unpaired surrogates written as escapes. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (character) =>
-    ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  return text.replace(
+    /[\u0000-\u001F\u007F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (character) =>
+      ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );
 }
 

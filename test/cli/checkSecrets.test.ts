@@ -15,7 +15,9 @@ function withFile(path: string, content: string): string {
 
 describe('connected-app check-secrets', () => {
   test('a clean project passes', () => {
-    const project = makeProject({ apps: { 'fullcast-motion-package': { contactEmail: 'admin@example.com', outputs: [{ env: 'prod' }, { env: 'sandbox' }] } } });
+    const project = makeProject({
+      apps: { 'fullcast-motion-package': { contactEmail: 'admin@example.com', outputs: [{ env: 'prod' }, { env: 'sandbox' }] } },
+    });
     runCli(project, ['generate']);
     const result = runCli(project, ['check-secrets']);
     expect(result.status).toBe(0);
@@ -23,7 +25,13 @@ describe('connected-app check-secrets', () => {
   });
 
   test('each secret is named with its file and line and how to remove it', () => {
-    const content = ['<ConnectedApp>', '  <consumerKey>3MVG9abc</consumerKey>', '  <consumerSecret>s3cr3tvalue</consumerSecret>', '</ConnectedApp>', ''].join('\n');
+    const content = [
+      '<ConnectedApp>',
+      '  <consumerKey>3MVG9abc</consumerKey>',
+      '  <consumerSecret>s3cr3tvalue</consumerSecret>',
+      '</ConnectedApp>',
+      '',
+    ].join('\n');
     const project = withFile(HAND_WRITTEN, content);
     writeFileSync(join(project, 'environments-key.pem'), '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
     mkdirSync(join(project, 'environments', 'sandbox'), { recursive: true });
@@ -32,7 +40,9 @@ describe('connected-app check-secrets', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Error (SecretsFound): 3 secrets in committed metadata');
     expect(result.stderr).toContain(`${HAND_WRITTEN}:2: a consumer key — delete the <consumerKey> element`);
-    expect(result.stderr).toContain(`${HAND_WRITTEN}:3: a consumer secret — delete the <consumerSecret> element, then rotate the secret in Setup`);
+    expect(result.stderr).toContain(
+      `${HAND_WRITTEN}:3: a consumer secret — delete the <consumerSecret> element, then rotate the secret in Setup`,
+    );
     expect(result.stderr).toContain('environments/sandbox/notes.txt:1: an access token');
     expect(result.stderr).not.toContain('s3cr3tvalue');
     expect(result.stderr).not.toMatch(/^\s+at /m);

@@ -36,8 +36,22 @@ function withoutSf(project: string): void {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { name: 'no sfdx-project.json', setup: (p) => rmSync(join(p, 'sfdx-project.json')), args: ['generate', ...EMAIL], code: 'ProjectNotFound', exitCode: 1, names: 'sfdx-project.json' },
-  { name: 'sfdx-project.json is not JSON', setup: (p) => write(p, 'sfdx-project.json', '{ "packageDirectories": [ '), args: ['generate', ...EMAIL], code: 'InvalidProjectFile', exitCode: 1, names: 'sfdx-project.json' },
+  {
+    name: 'no sfdx-project.json',
+    setup: (p) => rmSync(join(p, 'sfdx-project.json')),
+    args: ['generate', ...EMAIL],
+    code: 'ProjectNotFound',
+    exitCode: 1,
+    names: 'sfdx-project.json',
+  },
+  {
+    name: 'sfdx-project.json is not JSON',
+    setup: (p) => write(p, 'sfdx-project.json', '{ "packageDirectories": [ '),
+    args: ['generate', ...EMAIL],
+    code: 'InvalidProjectFile',
+    exitCode: 1,
+    names: 'sfdx-project.json',
+  },
   {
     name: 'sfdx-project.json has no package directory',
     setup: (p) => write(p, 'sfdx-project.json', '{ "packageDirectories": [] }'),
@@ -46,9 +60,30 @@ const SCENARIOS: readonly Scenario[] = [
     exitCode: 1,
     names: 'sfdx-project.json',
   },
-  { name: 'connected-app.json is not JSON', setup: (p) => write(p, 'connected-app.json', '{ apps: }'), args: ['generate'], code: 'InvalidSettingsFile', exitCode: 1, names: 'connected-app.json' },
-  { name: 'connected-app.json has the wrong shape', setup: (p) => write(p, 'connected-app.json', '{ "apps": 3 }'), args: ['generate'], code: 'InvalidSettingsFile', exitCode: 1, names: 'connected-app.json' },
-  { name: 'a template with a syntax error', setup: (p) => write(p, TEMPLATE, 'export default { label: ;'), args: ['generate', ...EMAIL], code: 'TemplateSyntaxError', exitCode: 1, names: TEMPLATE },
+  {
+    name: 'connected-app.json is not JSON',
+    setup: (p) => write(p, 'connected-app.json', '{ apps: }'),
+    args: ['generate'],
+    code: 'InvalidSettingsFile',
+    exitCode: 1,
+    names: 'connected-app.json',
+  },
+  {
+    name: 'connected-app.json has the wrong shape',
+    setup: (p) => write(p, 'connected-app.json', '{ "apps": 3 }'),
+    args: ['generate'],
+    code: 'InvalidSettingsFile',
+    exitCode: 1,
+    names: 'connected-app.json',
+  },
+  {
+    name: 'a template with a syntax error',
+    setup: (p) => write(p, TEMPLATE, 'export default { label: ;'),
+    args: ['generate', ...EMAIL],
+    code: 'TemplateSyntaxError',
+    exitCode: 1,
+    names: TEMPLATE,
+  },
   {
     name: 'a template that throws while loading',
     setup: (p) => write(p, TEMPLATE, "throw new Error('no base URL configured');\nexport default {};\n"),
@@ -59,7 +94,12 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'a template that imports a module at run time',
-    setup: (p) => write(p, TEMPLATE, "import { readFileSync } from 'node:fs';\nexport default { environments: { prod: {} }, app: { label: String(readFileSync) } };\n"),
+    setup: (p) =>
+      write(
+        p,
+        TEMPLATE,
+        "import { readFileSync } from 'node:fs';\nexport default { environments: { prod: {} }, app: { label: String(readFileSync) } };\n",
+      ),
     args: ['generate', ...EMAIL],
     code: 'TemplateImport',
     exitCode: 1,
@@ -67,16 +107,45 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'a template with an invalid field',
-    setup: (p) => write(p, TEMPLATE, "export default { environments: { prod: {} }, app: { label: 'X', oauth: { callbackUrls: ['http://x.example.com/cb'], scopes: ['Api'] } } };\n"),
+    setup: (p) =>
+      write(
+        p,
+        TEMPLATE,
+        "export default { environments: { prod: {} }, app: { label: 'X', oauth: { callbackUrls: ['http://x.example.com/cb'], scopes: ['Api'] } } };\n",
+      ),
     args: ['generate', ...EMAIL],
     code: 'ValidationError',
     exitCode: 1,
     names: 'oauth.callbackUrls[0]',
   },
-  { name: 'an unknown template', args: ['generate', '--app', 'no-such-app', ...EMAIL], code: 'ValidationError', exitCode: 1, names: 'no-such-app' },
-  { name: 'an unknown environment', args: ['generate', '--env', 'staging', ...EMAIL], code: 'ValidationError', exitCode: 1, names: 'staging' },
-  { name: 'a contact email that is not one', args: ['generate', '--env', 'prod', '--contact-email', 'admin@'], code: 'ValidationError', exitCode: 1, names: '--contact-email' },
-  { name: 'an API version that is not one', args: ['generate', '--env', 'prod', '--api-version', 'v66', ...EMAIL], code: 'ValidationError', exitCode: 1, names: '--api-version' },
+  {
+    name: 'an unknown template',
+    args: ['generate', '--app', 'no-such-app', ...EMAIL],
+    code: 'ValidationError',
+    exitCode: 1,
+    names: 'no-such-app',
+  },
+  {
+    name: 'an unknown environment',
+    args: ['generate', '--env', 'staging', ...EMAIL],
+    code: 'ValidationError',
+    exitCode: 1,
+    names: 'staging',
+  },
+  {
+    name: 'a contact email that is not one',
+    args: ['generate', '--env', 'prod', '--contact-email', 'admin@'],
+    code: 'ValidationError',
+    exitCode: 1,
+    names: '--contact-email',
+  },
+  {
+    name: 'an API version that is not one',
+    args: ['generate', '--env', 'prod', '--api-version', 'v66', ...EMAIL],
+    code: 'ValidationError',
+    exitCode: 1,
+    names: '--api-version',
+  },
   { name: 'an unknown flag', args: ['generate', '--enviroment', 'prod'], code: 'UsageError', exitCode: 2, names: 'enviroment' },
   { name: 'an unknown command', args: ['genrate'], code: 'UsageError', exitCode: 2, names: 'genrate' },
   {
@@ -88,8 +157,22 @@ const SCENARIOS: readonly Scenario[] = [
     names: 'blocked',
   },
   { name: 'import of a missing path', args: ['import', 'retrieved'], code: 'ImportSourceMissing', exitCode: 1, names: 'retrieved' },
-  { name: 'import of a folder without apps', setup: (p) => write(p, 'retrieved/readme.txt', 'x'), args: ['import', 'retrieved'], code: 'ImportSourceEmpty', exitCode: 1, names: 'retrieved' },
-  { name: 'import of a file of another type', setup: (p) => write(p, 'retrieved/a.txt', 'x'), args: ['import', 'retrieved/a.txt'], code: 'ImportSourceUnknown', exitCode: 1, names: 'retrieved/a.txt' },
+  {
+    name: 'import of a folder without apps',
+    setup: (p) => write(p, 'retrieved/readme.txt', 'x'),
+    args: ['import', 'retrieved'],
+    code: 'ImportSourceEmpty',
+    exitCode: 1,
+    names: 'retrieved',
+  },
+  {
+    name: 'import of a file of another type',
+    setup: (p) => write(p, 'retrieved/a.txt', 'x'),
+    args: ['import', 'retrieved/a.txt'],
+    code: 'ImportSourceUnknown',
+    exitCode: 1,
+    names: 'retrieved/a.txt',
+  },
   {
     name: 'import of one file of an External Client App set',
     setup: (p) => write(p, 'retrieved/extlClntAppOauthSettings/X_oauth.ecaOauth-meta.xml', '<x/>'),
@@ -100,16 +183,28 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'import of a file that is not XML',
-    setup: (p) => write(p, 'retrieved/connectedApps/X.connectedApp-meta.xml', '<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>X</ConnectedApp>'),
+    setup: (p) =>
+      write(
+        p,
+        'retrieved/connectedApps/X.connectedApp-meta.xml',
+        '<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>X</ConnectedApp>',
+      ),
     args: ['import', 'retrieved'],
     code: 'ValidationError',
     exitCode: 1,
     names: 'X.connectedApp-meta.xml',
   },
-  { name: 'a secret scan of a missing path', args: ['check-secrets', 'no/such/folder'], code: 'ScanPathMissing', exitCode: 1, names: 'no/such/folder' },
+  {
+    name: 'a secret scan of a missing path',
+    args: ['check-secrets', 'no/such/folder'],
+    code: 'ScanPathMissing',
+    exitCode: 1,
+    names: 'no/such/folder',
+  },
   {
     name: 'a folder where a generated file must go',
-    setup: (p) => mkdirSync(join(p, 'force-app/main/default/connectedApps/Fullcast_Motion_Package.connectedApp-meta.xml'), { recursive: true }),
+    setup: (p) =>
+      mkdirSync(join(p, 'force-app/main/default/connectedApps/Fullcast_Motion_Package.connectedApp-meta.xml'), { recursive: true }),
     args: ['generate', '--env', 'prod', ...EMAIL],
     code: 'ReadFailed',
     exitCode: 1,

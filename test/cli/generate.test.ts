@@ -21,7 +21,9 @@ describe('generate --env prod on a fresh project', () => {
   });
 
   test("warns that Spring '26 blocks creating new connected apps", () => {
-    expect(first.stderr).toMatch(/Warning: Fullcast_Motion_Package \(prod\): since Spring '26 Salesforce blocks creating new connected apps/);
+    expect(first.stderr).toMatch(
+      /Warning: Fullcast_Motion_Package \(prod\): since Spring '26 Salesforce blocks creating new connected apps/,
+    );
   });
 
   test('remembers the contact email and the rendering in connected-app.json', () => {
@@ -122,7 +124,13 @@ describe('a template edit takes effect on the next run', () => {
 
   test('the file is updated with the new value, and --check then passes', () => {
     const template = join(project, 'templates', 'fullcast-motion-package.ts');
-    writeFileSync(template, readFileSync(template, 'utf8').replace("label: 'Fullcast Motion Package'", "label: 'Fullcast Motion Package', description: 'Fullcast & Salesforce'"));
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace(
+        "label: 'Fullcast Motion Package'",
+        "label: 'Fullcast Motion Package', description: 'Fullcast & Salesforce'",
+      ),
+    );
     expect(runCli(project, ['generate', '--check']).status).toBe(1);
     const result = runCli(project, ['generate']);
     expect(result.status).toBe(0);
@@ -148,14 +156,33 @@ describe('options', () => {
     const result = runCli(project, ['generate', '--env', 'prod', ...EMAIL, '--json']);
     const json = JSON.parse(result.stdout);
     expect(result.status).toBe(0);
-    expect(json).toMatchObject({ status: 0, result: { check: false, inSync: true, targets: [{ app: 'fullcast-motion-package', environment: 'prod', apiName: 'Fullcast_Motion_Package', apiVersion: '66.0', outputDir: 'force-app/main/default', files: [{ path: PROD_FILE, state: 'created', type: 'ConnectedApp' }] }] } });
+    expect(json).toMatchObject({
+      status: 0,
+      result: {
+        check: false,
+        inSync: true,
+        targets: [
+          {
+            app: 'fullcast-motion-package',
+            environment: 'prod',
+            apiName: 'Fullcast_Motion_Package',
+            apiVersion: '66.0',
+            outputDir: 'force-app/main/default',
+            files: [{ path: PROD_FILE, state: 'created', type: 'ConnectedApp' }],
+          },
+        ],
+      },
+    });
     expect(json.warnings[0]).toMatch(/Spring '26/);
     expect(result.stderr).toBe('');
   });
 
   test('npm run generate runs the command', () => {
     const project = makeProject();
-    const result = require('node:child_process').spawnSync('npm', ['run', '--silent', 'generate', '--', '--env', 'prod', ...EMAIL], { cwd: project, encoding: 'utf8' });
+    const result = require('node:child_process').spawnSync('npm', ['run', '--silent', 'generate', '--', '--env', 'prod', ...EMAIL], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(existsSync(join(project, PROD_FILE))).toBe(true);
   });
@@ -163,12 +190,42 @@ describe('options', () => {
 
 describe('bad input: one line per problem, the right exit code, nothing written', () => {
   const cases: [string, string[], number, RegExp][] = [
-    ['missing contact email', ['generate', '--env', 'prod'], 1, /contactEmail: is missing: pass --contact-email you@example\.com once \(connected-app\.json remembers it\), or set contactEmail in templates\/fullcast-motion-package\.ts/],
-    ['invalid contact email', ['generate', '--env', 'prod', '--contact-email', 'admin'], 1, /--contact-email: 'admin' is not an email address/],
-    ['unknown template', ['generate', '--env', 'prod', ...EMAIL, '--app', 'nope'], 1, /--app: no template 'nope' in templates\/; available: fullcast-motion-package/],
-    ['template name with a path', ['generate', '--env', 'prod', ...EMAIL, '--app', '../etc/passwd'], 1, /--app: '\.\.\/etc\/passwd' is not a template name/],
-    ['malformed API version', ['generate', '--env', 'prod', ...EMAIL, '--api-version', '66'], 1, /--api-version: '66' is not an API version; write it like 66\.0/],
-    ['API version too old for the template', ['generate', '--env', 'prod', ...EMAIL, '--api-version', '45.0'], 1, /--api-version: API 45\.0 cannot express oauthPolicy\.ipRelaxation; this app needs API 49\.0 or later/],
+    [
+      'missing contact email',
+      ['generate', '--env', 'prod'],
+      1,
+      /contactEmail: is missing: pass --contact-email you@example\.com once \(connected-app\.json remembers it\), or set contactEmail in templates\/fullcast-motion-package\.ts/,
+    ],
+    [
+      'invalid contact email',
+      ['generate', '--env', 'prod', '--contact-email', 'admin'],
+      1,
+      /--contact-email: 'admin' is not an email address/,
+    ],
+    [
+      'unknown template',
+      ['generate', '--env', 'prod', ...EMAIL, '--app', 'nope'],
+      1,
+      /--app: no template 'nope' in templates\/; available: fullcast-motion-package/,
+    ],
+    [
+      'template name with a path',
+      ['generate', '--env', 'prod', ...EMAIL, '--app', '../etc/passwd'],
+      1,
+      /--app: '\.\.\/etc\/passwd' is not a template name/,
+    ],
+    [
+      'malformed API version',
+      ['generate', '--env', 'prod', ...EMAIL, '--api-version', '66'],
+      1,
+      /--api-version: '66' is not an API version; write it like 66\.0/,
+    ],
+    [
+      'API version too old for the template',
+      ['generate', '--env', 'prod', ...EMAIL, '--api-version', '45.0'],
+      1,
+      /--api-version: API 45\.0 cannot express oauthPolicy\.ipRelaxation; this app needs API 49\.0 or later/,
+    ],
     ['unknown flag', ['generate', '--envv', 'prod'], 2, /Error \(UsageError\): Unknown argument: envv/],
     ['unknown command', ['deploy-everything'], 2, /Error \(UsageError\): Unknown argument: deploy-everything/],
     ['no command', [], 2, /Error \(UsageError\): Name a command/],
@@ -199,7 +256,10 @@ describe('bad input: one line per problem, the right exit code, nothing written'
   test('a syntax error in a template names the file, line and column', () => {
     const project = makeProject();
     const template = join(project, 'templates', 'fullcast-motion-package.ts');
-    writeFileSync(template, readFileSync(template, 'utf8').replace("label: 'Fullcast Motion Package',", "label: 'Fullcast Motion Package',,"));
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace("label: 'Fullcast Motion Package',", "label: 'Fullcast Motion Package',,"),
+    );
     const result = runCli(project, ['generate', '--env', 'prod', ...EMAIL]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Error \(TemplateSyntaxError\): .*templates\/fullcast-motion-package\.ts:\d+:\d+: /);
@@ -208,7 +268,10 @@ describe('bad input: one line per problem, the right exit code, nothing written'
 
   test('a template importing code at run time is refused', () => {
     const project = makeProject();
-    writeFileSync(join(project, 'templates', 'evil.ts'), "import { execSync } from 'node:child_process';\nexecSync('touch pwned');\nexport default {};\n");
+    writeFileSync(
+      join(project, 'templates', 'evil.ts'),
+      "import { execSync } from 'node:child_process';\nexecSync('touch pwned');\nexport default {};\n",
+    );
     const result = runCli(project, ['generate', '--app', 'evil', ...EMAIL]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/imports 'node:child_process' at run time; a template may import only types/);
@@ -246,7 +309,9 @@ describe('--kind external-client-app', () => {
   });
 
   test('is remembered with its kind, so --check covers the set', () => {
-    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([{ env: 'prod', kind: 'external-client-app' }]);
+    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([
+      { env: 'prod', kind: 'external-client-app' },
+    ]);
     expect(runCli(project, ['generate', '--check']).status).toBe(0);
     writeFileSync(join(project, ECA_SET[3]), read(project, ECA_SET[3]).replace('Infinite', 'Zero'));
     const check = runCli(project, ['generate', '--check']);
@@ -260,17 +325,28 @@ describe('--kind external-client-app', () => {
     runCli(project, ['generate', '--kind', 'external-client-app']);
     const both = runCli(project, ['generate', '--env', 'prod']);
     expect(both.status).toBe(0);
-    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([{ env: 'prod' }, { env: 'prod', kind: 'external-client-app' }]);
+    expect(JSON.parse(read(project, 'connected-app.json')).apps['fullcast-motion-package'].outputs).toEqual([
+      { env: 'prod' },
+      { env: 'prod', kind: 'external-client-app' },
+    ]);
     expect(runCli(project, ['generate', '--check']).stdout).toContain('In sync');
   });
 
   test('a template can make it the default kind', () => {
     const other = makeProject();
     const template = join(other, 'templates', 'fullcast-motion-package.ts');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('const template: AppTemplate<{ baseUrl: string }> = {', "const template: AppTemplate<{ baseUrl: string }> = {\n  kind: 'external-client-app',"));
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace(
+        'const template: AppTemplate<{ baseUrl: string }> = {',
+        "const template: AppTemplate<{ baseUrl: string }> = {\n  kind: 'external-client-app',",
+      ),
+    );
     const result = runCli(other, ['generate', '--env', 'sandbox', ...EMAIL]);
     expect(result.status).toBe(0);
-    expect(read(other, 'environments/sandbox/externalClientApps/Fullcast_Motion_Package.eca-meta.xml')).toBe(readGolden('eca', 'sandbox', 'externalClientApps/Fullcast_Motion_Package.eca-meta.xml'));
+    expect(read(other, 'environments/sandbox/externalClientApps/Fullcast_Motion_Package.eca-meta.xml')).toBe(
+      readGolden('eca', 'sandbox', 'externalClientApps/Fullcast_Motion_Package.eca-meta.xml'),
+    );
   });
 
   test('an API version without External Client Apps is refused; a bad --kind is a usage error', () => {

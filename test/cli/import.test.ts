@@ -48,7 +48,9 @@ describe('import a retrieved ConnectedApp', () => {
 
   test('writes a typed template named after the API name, under the default environment', () => {
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain('Imported ConnectedApp Acme_Sync → templates/Acme_Sync.ts (environment default; API 55.0, regenerates byte for byte)');
+    expect(imported.stdout).toContain(
+      'Imported ConnectedApp Acme_Sync → templates/Acme_Sync.ts (environment default; API 55.0, regenerates byte for byte)',
+    );
     expect(template()).toContain("import type { AppTemplate } from '../generator/model/template';");
     expect(template()).toMatch(/environments: \{\n {4}default: \{\},\n {2}\}/);
     expect(template()).toContain("metadataApiVersion: '55.0'");
@@ -56,7 +58,8 @@ describe('import a retrieved ConnectedApp', () => {
 
   test('keeps no consumer secret or key anywhere, and says why', () => {
     for (const [path, content] of snapshotFiles(project)) {
-      if (!path.startsWith('retrieved/')) expect([path, content.includes('SuperSecret1234567890') || content.includes('3MVG9AcmeConsumerKey')]).toEqual([path, false]);
+      if (!path.startsWith('retrieved/'))
+        expect([path, content.includes('SuperSecret1234567890') || content.includes('3MVG9AcmeConsumerKey')]).toEqual([path, false]);
     }
     expect(imported.stdout + imported.stderr).not.toContain('SuperSecret1234567890');
     expect(imported.stderr).toContain('holds a consumer secret: it was dropped and written nowhere');
@@ -120,7 +123,17 @@ describe('a hand-written file imports into the same model and renders canonicall
 
 describe('an External Client App set', () => {
   const project = makeProject();
-  runCli(project, ['generate', '--env', 'prod', '--kind', 'external-client-app', '--contact-email', 'admin@example.com', '--output-dir', 'set']);
+  runCli(project, [
+    'generate',
+    '--env',
+    'prod',
+    '--kind',
+    'external-client-app',
+    '--contact-email',
+    'admin@example.com',
+    '--output-dir',
+    'set',
+  ]);
   const imported = runCli(project, ['import', 'set', '--name', 'eca-copy']);
 
   test('imports from the folder holding it, as an external-client-app template', () => {
@@ -140,35 +153,146 @@ describe('an External Client App set', () => {
 
   test('a child naming another app is refused', () => {
     const other = makeProject();
-    runCli(other, ['generate', '--env', 'prod', '--kind', 'external-client-app', '--contact-email', 'admin@example.com', '--output-dir', 'set']);
+    runCli(other, [
+      'generate',
+      '--env',
+      'prod',
+      '--kind',
+      'external-client-app',
+      '--contact-email',
+      'admin@example.com',
+      '--output-dir',
+      'set',
+    ]);
     const policies = join(other, 'set', 'extlClntAppOauthPolicies', 'Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy-meta.xml');
-    writeFileSync(policies, readFileSync(policies, 'utf8').replace('<externalClientApplication>Fullcast_Motion_Package<', '<externalClientApplication>Other_App<'));
+    writeFileSync(
+      policies,
+      readFileSync(policies, 'utf8').replace(
+        '<externalClientApplication>Fullcast_Motion_Package<',
+        '<externalClientApplication>Other_App<',
+      ),
+    );
     const result = runCli(other, ['import', 'set']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("names the External Client App 'Other_App', whose header (Other_App.eca-meta.xml) is not among the files read");
+    expect(result.stderr).toContain(
+      "names the External Client App 'Other_App', whose header (Other_App.eca-meta.xml) is not among the files read",
+    );
   });
 });
 
 describe('bad input: a one-line error naming the file or field, exit 1 or 2, nothing written', () => {
   const big = `<?xml version="1.0" encoding="UTF-8"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n<description>${'x'.repeat(1024 * 1024)}</description>\n</ConnectedApp>\n`;
   const cases: [string, Record<string, string | Buffer>, string[], number, RegExp][] = [
-    ['a DOCTYPE with an entity (billion laughs)', { 'X.connectedApp-meta.xml': '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;">]><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>&l2;</label></ConnectedApp>' }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: declares a DOCTYPE, which metadata never has; refused/],
-    ['an external entity', { 'X.connectedApp-meta.xml': '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>&xxe;</label></ConnectedApp>' }, ['X.connectedApp-meta.xml'], 1, /declares a DOCTYPE/],
-    ['a file over the size limit', { 'X.connectedApp-meta.xml': big }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: is \d+ bytes; the limit for a metadata file is 1048576/],
-    ['malformed XML', { 'X.connectedApp-meta.xml': '<?xml version="1.0"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>X</label>\n  <oauthConfig>\n</ConnectedApp>\n' }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: malformed XML at line \d+, column \d+: /],
-    ['a wrong root element', { 'X.connectedApp-meta.xml': '<?xml version="1.0"?><ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"/>' }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: ApexClass: is the root element; a ConnectedApp file has <ConnectedApp>/],
-    ['no metadata namespace', { 'X.connectedApp-meta.xml': '<ConnectedApp><label>X</label></ConnectedApp>' }, ['X.connectedApp-meta.xml'], 1, /ConnectedApp: is not in the metadata namespace/],
-    ['an unknown element', { 'X.connectedApp-meta.xml': RETRIEVED.replace('<label>', '<lable>Oops</lable>\n    <label>') }, ['X.connectedApp-meta.xml'], 1, /ConnectedApp\.lable: is not an element of ConnectedApp \(did you mean label\?\)/],
-    ['a value outside the enum', { 'X.connectedApp-meta.xml': RETRIEVED.replace('ENFORCE', 'EnforceIpRestrictions') }, ['X.connectedApp-meta.xml'], 1, /oauthPolicy\.ipRelaxation: 'EnforceIpRestrictions' is not one of ENFORCE, ENFORCE_RELAXREFRESH, BYPASS_2FACTOR, BYPASS/],
-    ['a boolean that is not one', { 'X.connectedApp-meta.xml': RETRIEVED.replace('<isAdminApproved>true', '<isAdminApproved>yes') }, ['X.connectedApp-meta.xml'], 1, /ConnectedApp\.oauthConfig\.isAdminApproved: 'yes' is not true or false/],
-    ['a label too long', { 'X.connectedApp-meta.xml': RETRIEVED.replace('Acme Sync', 'A'.repeat(81)) }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: label: is 81 characters long; the limit is 80/],
-    ['a dangerous callback URL', { 'X.connectedApp-meta.xml': RETRIEVED.replace('https://erp.acme.example/oauth/callback', 'javascript:alert(document.cookie)') }, ['X.connectedApp-meta.xml'], 1, /oauth\.callbackUrls\[0\]: 'javascript:alert\(document\.cookie\)' uses the javascript: scheme/],
+    [
+      'a DOCTYPE with an entity (billion laughs)',
+      {
+        'X.connectedApp-meta.xml':
+          '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;">]><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>&l2;</label></ConnectedApp>',
+      },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: declares a DOCTYPE, which metadata never has; refused/,
+    ],
+    [
+      'an external entity',
+      {
+        'X.connectedApp-meta.xml':
+          '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>&xxe;</label></ConnectedApp>',
+      },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /declares a DOCTYPE/,
+    ],
+    [
+      'a file over the size limit',
+      { 'X.connectedApp-meta.xml': big },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: is \d+ bytes; the limit for a metadata file is 1048576/,
+    ],
+    [
+      'malformed XML',
+      {
+        'X.connectedApp-meta.xml':
+          '<?xml version="1.0"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>X</label>\n  <oauthConfig>\n</ConnectedApp>\n',
+      },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: malformed XML at line \d+, column \d+: /,
+    ],
+    [
+      'a wrong root element',
+      { 'X.connectedApp-meta.xml': '<?xml version="1.0"?><ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"/>' },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: ApexClass: is the root element; a ConnectedApp file has <ConnectedApp>/,
+    ],
+    [
+      'no metadata namespace',
+      { 'X.connectedApp-meta.xml': '<ConnectedApp><label>X</label></ConnectedApp>' },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /ConnectedApp: is not in the metadata namespace/,
+    ],
+    [
+      'an unknown element',
+      { 'X.connectedApp-meta.xml': RETRIEVED.replace('<label>', '<lable>Oops</lable>\n    <label>') },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /ConnectedApp\.lable: is not an element of ConnectedApp \(did you mean label\?\)/,
+    ],
+    [
+      'a value outside the enum',
+      { 'X.connectedApp-meta.xml': RETRIEVED.replace('ENFORCE', 'EnforceIpRestrictions') },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /oauthPolicy\.ipRelaxation: 'EnforceIpRestrictions' is not one of ENFORCE, ENFORCE_RELAXREFRESH, BYPASS_2FACTOR, BYPASS/,
+    ],
+    [
+      'a boolean that is not one',
+      { 'X.connectedApp-meta.xml': RETRIEVED.replace('<isAdminApproved>true', '<isAdminApproved>yes') },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /ConnectedApp\.oauthConfig\.isAdminApproved: 'yes' is not true or false/,
+    ],
+    [
+      'a label too long',
+      { 'X.connectedApp-meta.xml': RETRIEVED.replace('Acme Sync', 'A'.repeat(81)) },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: label: is 81 characters long; the limit is 80/,
+    ],
+    [
+      'a dangerous callback URL',
+      { 'X.connectedApp-meta.xml': RETRIEVED.replace('https://erp.acme.example/oauth/callback', 'javascript:alert(document.cookie)') },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /oauth\.callbackUrls\[0\]: 'javascript:alert\(document\.cookie\)' uses the javascript: scheme/,
+    ],
     ['an empty file', { 'X.connectedApp-meta.xml': '' }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: is empty/],
-    ['a binary file', { 'X.connectedApp-meta.xml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]) }, ['X.connectedApp-meta.xml'], 1, /X\.connectedApp-meta\.xml: is not UTF-8 text/],
+    [
+      'a binary file',
+      { 'X.connectedApp-meta.xml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]) },
+      ['X.connectedApp-meta.xml'],
+      1,
+      /X\.connectedApp-meta\.xml: is not UTF-8 text/,
+    ],
     ['a missing file', {}, ['nowhere.connectedApp-meta.xml'], 1, /nowhere\.connectedApp-meta\.xml: no such file or folder/],
     ['a file of another type', { 'X.cls': 'class X {}' }, ['X.cls'], 1, /X\.cls: not a ConnectedApp .* or External Client App .* file/],
-    ['--name with a path', { 'X.connectedApp-meta.xml': RETRIEVED }, ['X.connectedApp-meta.xml', '--name', '../../evil'], 2, /--name: '\.\.\/\.\.\/evil' is not a template name/],
-    ['--env that is no name', { 'X.connectedApp-meta.xml': RETRIEVED }, ['X.connectedApp-meta.xml', '--env', 'a/b'], 2, /--env: 'a\/b' is not a valid environment name/],
+    [
+      '--name with a path',
+      { 'X.connectedApp-meta.xml': RETRIEVED },
+      ['X.connectedApp-meta.xml', '--name', '../../evil'],
+      2,
+      /--name: '\.\.\/\.\.\/evil' is not a template name/,
+    ],
+    [
+      '--env that is no name',
+      { 'X.connectedApp-meta.xml': RETRIEVED },
+      ['X.connectedApp-meta.xml', '--env', 'a/b'],
+      2,
+      /--env: 'a\/b' is not a valid environment name/,
+    ],
     ['no path at all', {}, [], 2, /Not enough non-option arguments|name the files/],
   ];
 

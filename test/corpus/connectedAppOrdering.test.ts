@@ -15,7 +15,8 @@ type Ordered = Record<string, unknown>[];
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: true });
 
 /** The element names of an ordered node list, text nodes left out. */
-const childNames = (nodes: Ordered): string[] => nodes.map((node) => Object.keys(node).find((key) => key !== ':@') as string).filter((name) => name !== '#text');
+const childNames = (nodes: Ordered): string[] =>
+  nodes.map((node) => Object.keys(node).find((key) => key !== ':@') as string).filter((name) => name !== '#text');
 
 /** Checks one element's children against its schema type; returns the violations. */
 function orderViolations(nodes: Ordered, typeName: string, path: string): string[] {
@@ -25,12 +26,14 @@ function orderViolations(nodes: Ordered, typeName: string, path: string): string
   const names = childNames(nodes);
   const violations: string[] = [];
   names.forEach((name, index) => {
-    if (index > 0 && (rank.get(name) ?? -1) < (rank.get(names[index - 1]) ?? -1)) violations.push(`${path}: ${name} after ${names[index - 1]}`);
+    if (index > 0 && (rank.get(name) ?? -1) < (rank.get(names[index - 1]) ?? -1))
+      violations.push(`${path}: ${name} after ${names[index - 1]}`);
   });
   for (const node of nodes) {
     const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text');
     const spec = specs.find((candidate) => candidate.name === name);
-    if (name && spec?.type.kind === 'complex') violations.push(...orderViolations(node[name] as Ordered, spec.type.type, `${path}/${name}`));
+    if (name && spec?.type.kind === 'complex')
+      violations.push(...orderViolations(node[name] as Ordered, spec.type.type, `${path}/${name}`));
   }
   return violations;
 }
@@ -46,7 +49,9 @@ describe('real retrieved ConnectedApp files follow the rules the renderer relies
 
   test('the corpus has retrieve-shaped files to check', () => {
     // eslint-disable-next-line no-console
-    console.log(`corpus: ${retrieved.length} retrieve-shaped ConnectedApp files checked, ${files.length - retrieved.length} hand-written ones left out`);
+    console.log(
+      `corpus: ${retrieved.length} retrieve-shaped ConnectedApp files checked, ${files.length - retrieved.length} hand-written ones left out`,
+    );
     expect(retrieved.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -63,11 +68,15 @@ describe('real retrieved ConnectedApp files follow the rules the renderer relies
 
     const lines = file.text.split('\n');
     // Old retrieves add the xsi namespace for an xsi:nil element (OBSERVATIONS.md §1).
-    expect(lines[1]).toMatch(/^<ConnectedApp xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"( xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance")?>$/);
+    expect(lines[1]).toMatch(
+      /^<ConnectedApp xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"( xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance")?>$/,
+    );
     const elementLines = lines.filter((line) => /^\s*</.test(line));
     expect(elementLines.every((line) => (line.length - line.trimStart().length) % 4 === 0 && !line.startsWith('\t'))).toBe(true);
     // Repeated elements are contiguous: no name reappears after another element intervened.
     const topLevel = childNames(root.ConnectedApp);
-    expect(topLevel.filter((name, index) => index > 0 && name !== topLevel[index - 1] && topLevel.slice(0, index - 1).includes(name))).toEqual([]);
+    expect(
+      topLevel.filter((name, index) => index > 0 && name !== topLevel[index - 1] && topLevel.slice(0, index - 1).includes(name)),
+    ).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ describe('real retrieved External Client App files follow the rules the renderer
 
   test('the corpus has retrieve-shaped ECA files to check', () => {
     // eslint-disable-next-line no-console
-    console.log(`corpus: ${retrieved.length} retrieve-shaped External Client App files checked, ${files.length - retrieved.length} others left out`);
+    console.log(
+      `corpus: ${retrieved.length} retrieve-shaped External Client App files checked, ${files.length - retrieved.length} others left out`,
+    );
     expect(retrieved.length).toBeGreaterThanOrEqual(10);
   });
 

@@ -35,8 +35,15 @@ function roundTrip(file: CorpusFile): Outcome {
   const identical = generated === withoutOrgValues(file.text);
   const again = runCli(project, ['import', output, '--name', 'again']);
   const second = runCli(project, ['generate', '--app', 'again', '--output-dir', 'out2']);
-  const regenerated = second.status === 0 ? readFileSync(join(project, 'out2', 'connectedApps', `${apiName}.connectedApp-meta.xml`), 'utf8') : '';
-  return { file, imported: true, identical, stable: again.status === 0 && regenerated === generated, stderr: first.stderr + again.stderr + second.stderr };
+  const regenerated =
+    second.status === 0 ? readFileSync(join(project, 'out2', 'connectedApps', `${apiName}.connectedApp-meta.xml`), 'utf8') : '';
+  return {
+    file,
+    imported: true,
+    identical,
+    stable: again.status === 0 && regenerated === generated,
+    stderr: first.stderr + again.stderr + second.stderr,
+  };
 }
 
 describe('import → generate round trip over the shared corpus', () => {
@@ -49,26 +56,34 @@ describe('import → generate round trip over the shared corpus', () => {
     const identical = retrieved.filter((outcome) => outcome.identical).length;
     const refused = outcomes.filter((outcome) => !outcome.imported).length;
     // eslint-disable-next-line no-console
-    console.log(`${identical}/${retrieved.length} retrieved files byte-identical; ${outcomes.length - retrieved.length} other files: ${refused} refused with a reason, the rest stable`);
+    console.log(
+      `${identical}/${retrieved.length} retrieved files byte-identical; ${outcomes.length - retrieved.length} other files: ${refused} refused with a reason, the rest stable`,
+    );
     expect(retrieved.length).toBeGreaterThan(0);
   });
 
-  test.each(retrieved.map((outcome) => [outcome.file.name, outcome] as const))('retrieved %s comes back byte for byte', (_name, outcome) => {
-    expect(outcome.stderr.includes('Error') ? outcome.stderr : '').toBe('');
-    expect(outcome.imported).toBe(true);
-    expect(outcome.identical).toBe(true);
-    expect(outcome.stable).toBe(true);
-  });
+  test.each(retrieved.map((outcome) => [outcome.file.name, outcome] as const))(
+    'retrieved %s comes back byte for byte',
+    (_name, outcome) => {
+      expect(outcome.stderr.includes('Error') ? outcome.stderr : '').toBe('');
+      expect(outcome.imported).toBe(true);
+      expect(outcome.identical).toBe(true);
+      expect(outcome.stable).toBe(true);
+    },
+  );
 
   const others = outcomes.filter((outcome) => !outcome.file.retrieveShaped);
-  test.each(others.map((outcome) => [outcome.file.name, outcome] as const))('hand-written %s imports and is stable, or is refused with a reason', (_name, outcome) => {
-    if (outcome.imported) {
-      expect(outcome.stable).toBe(true);
-    } else {
-      expect(outcome.stderr).toMatch(/^Error \(\w+\): .+\n/);
-      expect(outcome.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    }
-  });
+  test.each(others.map((outcome) => [outcome.file.name, outcome] as const))(
+    'hand-written %s imports and is stable, or is refused with a reason',
+    (_name, outcome) => {
+      if (outcome.imported) {
+        expect(outcome.stable).toBe(true);
+      } else {
+        expect(outcome.stderr).toMatch(/^Error \(\w+\): .+\n/);
+        expect(outcome.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      }
+    },
+  );
 });
 
 /** The corpus's External Client App files, grouped by the repository they came from. */
@@ -99,7 +114,8 @@ describe('import → generate round trip over the corpus External Client App set
       copyFileSync(file.path, join(project, 'in', ECA_FOLDERS[suffix], file.originalName));
     }
     const imported = runCli(project, ['import', 'in', '--json']);
-    if (imported.status !== 0) return { repo, files, imported: false, identical: [] as boolean[], stderr: imported.stderr + imported.stdout };
+    if (imported.status !== 0)
+      return { repo, files, imported: false, identical: [] as boolean[], stderr: imported.stderr + imported.stdout };
     const apps = JSON.parse(imported.stdout).result.apps as { template: string; sources: string[] }[];
     const identical = apps.flatMap((app) => {
       runCli(project, ['generate', '--app', app.template, '--output-dir', `out-${app.template}`]);
@@ -120,7 +136,9 @@ describe('import → generate round trip over the corpus External Client App set
   test('reports the figures', () => {
     const sets = results.filter((result) => result.files.every((file) => file.retrieveShaped));
     // eslint-disable-next-line no-console
-    console.log(`External Client Apps: ${sets.filter((set) => set.identical.length > 0 && set.identical.every(Boolean)).length}/${sets.length} retrieved sets byte-identical; ${results.filter((result) => !result.imported).length} of ${results.length} groups refused with a reason`);
+    console.log(
+      `External Client Apps: ${sets.filter((set) => set.identical.length > 0 && set.identical.every(Boolean)).length}/${sets.length} retrieved sets byte-identical; ${results.filter((result) => !result.imported).length} of ${results.length} groups refused with a reason`,
+    );
     expect(results.length).toBeGreaterThan(0);
   });
 

@@ -26,7 +26,11 @@ function projectFiles(): Map<string, string> {
 }
 
 async function login(url: string, alias: string): Promise<void> {
-  const result = await runAsync(SF_BIN, ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--alias', alias, '--json'], { cwd: project, env });
+  const result = await runAsync(
+    SF_BIN,
+    ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--alias', alias, '--json'],
+    { cwd: project, env },
+  );
   if (result.status !== 0) throw new Error(`login failed: ${result.stdout}`);
 }
 
@@ -34,7 +38,10 @@ async function login(url: string, alias: string): Promise<void> {
 async function deployWith(scenario: Scenario, args: readonly string[] = []): Promise<AsyncRun> {
   org.reset(scenario);
   const before = projectFiles();
-  const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'standin', '--env', 'prod', ...args], { cwd: project, env });
+  const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'standin', '--env', 'prod', ...args], {
+    cwd: project,
+    env,
+  });
   expect(run.stdout + run.stderr).not.toContain(ACCESS_TOKEN);
   expect(run.stdout + run.stderr).not.toContain(ACCESS_TOKEN.split('!')[1]);
   expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -62,7 +69,9 @@ describe('a successful deploy', () => {
   test('exits 0 and reports the component', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Deployed: fullcast-motion-package \(prod\) to standin \(admin@standin\.example\.com\)/);
-    expect(run.stdout).toMatch(/ConnectedApp\s+Fullcast_Motion_Package\s+Changed\s+force-app\/main\/default\/connectedApps\/Fullcast_Motion_Package\.connectedApp-meta\.xml/);
+    expect(run.stdout).toMatch(
+      /ConnectedApp\s+Fullcast_Motion_Package\s+Changed\s+force-app\/main\/default\/connectedApps\/Fullcast_Motion_Package\.connectedApp-meta\.xml/,
+    );
   });
 
   test('the org received exactly the generated file, byte for byte, and a package.xml naming it', () => {
@@ -78,11 +87,19 @@ describe('a successful deploy', () => {
   });
 
   test('sends the session to the org only as the SOAP session header', () => {
-    expect(org.requests.filter((request) => request.path.startsWith('/services/Soap/m/')).every((request) => request.body.includes(`<sessionId>${ACCESS_TOKEN}</sessionId>`))).toBe(true);
+    expect(
+      org.requests
+        .filter((request) => request.path.startsWith('/services/Soap/m/'))
+        .every((request) => request.body.includes(`<sessionId>${ACCESS_TOKEN}</sessionId>`)),
+    ).toBe(true);
   });
 
   test('asks the org whether the app exists, and does not warn when it does', () => {
-    expect(org.requests.some((request) => decodeURIComponent(request.path).includes("FROM ConnectedApplication WHERE DeveloperName = 'Fullcast_Motion_Package'"))).toBe(true);
+    expect(
+      org.requests.some((request) =>
+        decodeURIComponent(request.path).includes("FROM ConnectedApplication WHERE DeveloperName = 'Fullcast_Motion_Package'"),
+      ),
+    ).toBe(true);
     expect(run.stderr).not.toMatch(/Spring '26/);
   });
 });
@@ -99,10 +116,12 @@ describe('outcomes', () => {
     const run = await deployWith({ outcome: 'success', existing: 'absent', created: true });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ConnectedApp\s+Fullcast_Motion_Package\s+Created/);
-    expect(run.stderr).toMatch(/Warning: Fullcast_Motion_Package did not exist in the org 'standin': since Spring '26 Salesforce blocks creating new connected apps.*--kind external-client-app/);
+    expect(run.stderr).toMatch(
+      /Warning: Fullcast_Motion_Package did not exist in the org 'standin': since Spring '26 Salesforce blocks creating new connected apps.*--kind external-client-app/,
+    );
   });
 
-  test('a component failure exits 1 with the file, line, Salesforce\'s problem text and an action', async () => {
+  test("a component failure exits 1 with the file, line, Salesforce's problem text and an action", async () => {
     const run = await deployWith({
       outcome: 'componentFailure',
       existing: 'exists',
@@ -120,20 +139,39 @@ describe('outcomes', () => {
     ['INSUFFICIENT_ACCESS_OR_READONLY: insufficient access rights on object id', 'InsufficientAccess'],
     ['DUPLICATE_VALUE: duplicate value found: DeveloperName duplicates value on record', 'DuplicateValue'],
   ])('the known problem %j gets its action', async (problem, code) => {
-    const run = await deployWith({ outcome: 'componentFailure', existing: 'exists', failures: [{ problem, fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }] });
+    const run = await deployWith({
+      outcome: 'componentFailure',
+      existing: 'exists',
+      failures: [{ problem, fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }],
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Salesforce: ${problem}`);
     expect(run.stderr).toContain(`Action (${code}): `);
   });
 
   test('a failing new app is explained by the creation block', async () => {
-    const run = await deployWith({ outcome: 'componentFailure', existing: 'absent', failures: [{ problem: 'An unexpected problem with this component', fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }] });
+    const run = await deployWith({
+      outcome: 'componentFailure',
+      existing: 'absent',
+      failures: [{ problem: 'An unexpected problem with this component', fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }],
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Action \(ConnectedAppCreationBlocked\): The app does not exist in the org yet/);
   });
 
   test('a partial success exits 68', async () => {
-    const run = await deployWith({ outcome: 'partial', existing: 'exists', failures: [{ problem: 'You cannot provide a Consumer Key', componentType: 'ConnectedApp', fullName: 'Other_App', fileName: 'connectedApps/Other_App.connectedApp' }] });
+    const run = await deployWith({
+      outcome: 'partial',
+      existing: 'exists',
+      failures: [
+        {
+          problem: 'You cannot provide a Consumer Key',
+          componentType: 'ConnectedApp',
+          fullName: 'Other_App',
+          fileName: 'connectedApps/Other_App.connectedApp',
+        },
+      ],
+    });
     expect(run.status).toBe(68);
     expect(run.stdout).toMatch(/ConnectedApp\s+Fullcast_Motion_Package\s+Changed/);
     expect(run.stderr).toContain('1 component failed');
@@ -145,7 +183,7 @@ describe('outcomes', () => {
     expect(org.requests.filter((request) => request.body.includes('checkDeployStatus')).length).toBeGreaterThanOrEqual(3);
   });
 
-  test('an HTTP 500 from the Metadata API fails with Salesforce\'s fault text and an action', async () => {
+  test("an HTTP 500 from the Metadata API fails with Salesforce's fault text and an action", async () => {
     const run = await deployWith({ outcome: 'http500', existing: 'exists' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('UNKNOWN_EXCEPTION: An unexpected error occurred');
@@ -172,20 +210,40 @@ describe('outcomes', () => {
     expect(run.stderr).toMatch(/Warning: could not check whether Fullcast_Motion_Package exists in the org/);
   });
 
-  test('--json prints the typed result with sf\'s exit code as status', async () => {
-    const run = await deployWith({ outcome: 'partial', existing: 'exists', failures: [{ problem: 'x', componentType: 'ConnectedApp', fullName: 'Other', fileName: 'connectedApps/Other.connectedApp' }] }, ['--json']);
+  test("--json prints the typed result with sf's exit code as status", async () => {
+    const run = await deployWith(
+      {
+        outcome: 'partial',
+        existing: 'exists',
+        failures: [{ problem: 'x', componentType: 'ConnectedApp', fullName: 'Other', fileName: 'connectedApps/Other.connectedApp' }],
+      },
+      ['--json'],
+    );
     const json = JSON.parse(run.stdout);
     expect(run.status).toBe(68);
-    expect(json).toMatchObject({ status: 68, result: { status: 'SucceededPartial', app: 'fullcast-motion-package', environment: 'prod', targetOrg: { name: 'standin', username: 'admin@standin.example.com' }, files: [APP_FILE], exitCode: 68 } });
+    expect(json).toMatchObject({
+      status: 68,
+      result: {
+        status: 'SucceededPartial',
+        app: 'fullcast-motion-package',
+        environment: 'prod',
+        targetOrg: { name: 'standin', username: 'admin@standin.example.com' },
+        files: [APP_FILE],
+        exitCode: 68,
+      },
+    });
   });
 });
 
 describe('an External Client App', () => {
   const ECA_FILES: Record<string, string> = {
     'externalClientApps/Fullcast_Motion_Package.eca': 'force-app/main/default/externalClientApps/Fullcast_Motion_Package.eca-meta.xml',
-    'extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth': 'force-app/main/default/extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth-meta.xml',
-    'extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth': 'force-app/main/default/extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth-meta.xml',
-    'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy': 'force-app/main/default/extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy-meta.xml',
+    'extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth':
+      'force-app/main/default/extlClntAppGlobalOauthSets/Fullcast_Motion_Package_glbloauth.ecaGlblOauth-meta.xml',
+    'extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth':
+      'force-app/main/default/extlClntAppOauthSettings/Fullcast_Motion_Package_oauth.ecaOauth-meta.xml',
+    'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy':
+      'force-app/main/default/extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy-meta.xml',
   };
 
   test('deploys the whole linked set in one deploy, byte for byte, with a package.xml naming every type', async () => {
@@ -195,17 +253,25 @@ describe('an External Client App', () => {
     const [received] = org.deploys;
     expect([...received.files.keys()].sort()).toEqual([...Object.keys(ECA_FILES), 'package.xml'].sort());
     for (const [entry, file] of Object.entries(ECA_FILES)) {
-      expect([entry, Buffer.from(received.files.get(entry) as Uint8Array).equals(readFileSync(join(project, file)))]).toEqual([entry, true]);
+      expect([entry, Buffer.from(received.files.get(entry) as Uint8Array).equals(readFileSync(join(project, file)))]).toEqual([
+        entry,
+        true,
+      ]);
     }
     const packageXml = Buffer.from(received.files.get('package.xml') as Uint8Array).toString('utf8');
-    for (const type of ['ExternalClientApplication', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthSettings', 'ExtlClntAppOauthConfigurablePolicies']) {
+    for (const type of [
+      'ExternalClientApplication',
+      'ExtlClntAppGlobalOauthSettings',
+      'ExtlClntAppOauthSettings',
+      'ExtlClntAppOauthConfigurablePolicies',
+    ]) {
       expect(packageXml).toContain(`<name>${type}</name>`);
     }
     expect(received.problems).toEqual([]);
     expect(run.stdout).toMatch(/ExternalClientApplication\s+Fullcast_Motion_Package\s+Created/);
   });
 
-  test('needs no connected-app existence check and gives no Spring \'26 warning', async () => {
+  test("needs no connected-app existence check and gives no Spring '26 warning", async () => {
     const run = await deployWith({ outcome: 'success', existing: 'absent' }, ['--kind', 'external-client-app']);
     expect(org.requests.some((request) => decodeURIComponent(request.path).includes('FROM ConnectedApplication'))).toBe(false);
     expect(run.stderr).not.toMatch(/Spring '26/);
@@ -216,14 +282,19 @@ describe('an External Client App', () => {
     expect(run.status).toBe(0);
     expect(org.deploys.map((deploy) => [...deploy.files.keys()].filter((path) => path !== 'package.xml').sort())).toEqual([
       Object.keys(ECA_FILES).sort(),
-      Object.keys(ECA_FILES).filter((path) => !path.startsWith('extlClntAppOauthPolicies')).sort(),
+      Object.keys(ECA_FILES)
+        .filter((path) => !path.startsWith('extlClntAppOauthPolicies'))
+        .sort(),
       ['extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy'],
     ]);
     const json = JSON.parse(run.stdout);
     expect(json.result).toMatchObject({ status: 'Succeeded', phases: 2 });
-    expect(json.result.components.map((component: { type: string }) => component.type).sort()).toEqual(
-      ['ExternalClientApplication', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppOauthSettings'],
-    );
+    expect(json.result.components.map((component: { type: string }) => component.type).sort()).toEqual([
+      'ExternalClientApplication',
+      'ExtlClntAppGlobalOauthSettings',
+      'ExtlClntAppOauthConfigurablePolicies',
+      'ExtlClntAppOauthSettings',
+    ]);
     expect(json.warnings[0]).toMatch(/refused Fullcast_Motion_Package's policies in the same deploy/);
   });
 
@@ -232,7 +303,17 @@ describe('an External Client App', () => {
     ['DUPLICATE_VALUE: ExtlClntAppOauthSettingsId duplicates value on record with id: 0xx000000000001', 'OAuthPoliciesDuplicate'],
   ])('the ECA problem %j gets its action', async (problem, code) => {
     const run = await deployWith(
-      { outcome: 'componentFailure', failures: [{ problem, componentType: 'ExtlClntAppOauthConfigurablePolicies', fullName: 'Fullcast_Motion_Package_oauthPlcy', fileName: 'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy' }] },
+      {
+        outcome: 'componentFailure',
+        failures: [
+          {
+            problem,
+            componentType: 'ExtlClntAppOauthConfigurablePolicies',
+            fullName: 'Fullcast_Motion_Package_oauthPlcy',
+            fileName: 'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy',
+          },
+        ],
+      },
       ['--kind', 'external-client-app'],
     );
     expect(run.status).toBe(1);
@@ -243,7 +324,18 @@ describe('an External Client App', () => {
   test('policies that still fail after the app went in first are reported with what the org now applies', async () => {
     const problem = 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id';
     const run = await deployWith(
-      { outcome: 'componentFailure', failures: [{ problem, componentType: 'ExtlClntAppOauthConfigurablePolicies', fullName: 'Fullcast_Motion_Package_oauthPlcy', fileName: 'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy', whenSent: true }] },
+      {
+        outcome: 'componentFailure',
+        failures: [
+          {
+            problem,
+            componentType: 'ExtlClntAppOauthConfigurablePolicies',
+            fullName: 'Fullcast_Motion_Package_oauthPlcy',
+            fileName: 'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy',
+            whenSent: true,
+          },
+        ],
+      },
       ['--kind', 'external-client-app'],
     );
     expect(run.status).toBe(1);
@@ -270,7 +362,10 @@ describe('preflight refusals: nothing is sent', () => {
 
   test('an org sf does not know is refused, with the login command', async () => {
     org.reset({ outcome: 'success' });
-    const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'nobody', '--env', 'prod'], { cwd: project, env });
+    const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'nobody', '--env', 'prod'], {
+      cwd: project,
+      env,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Error (OrgNotAuthorized): the org 'nobody' is not authorized");
     expect(run.stderr).toContain('npx sf org login web --alias nobody');
@@ -283,7 +378,9 @@ describe('preflight refusals: nothing is sent', () => {
       await login(await oldOrg.start(), 'old');
       const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'old', '--env', 'prod'], { cwd: project, env });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain("Error (ApiVersionTooNew): the org 'old' speaks Metadata API 62.0 at most; the files are written for 66.0");
+      expect(run.stderr).toContain(
+        "Error (ApiVersionTooNew): the org 'old' speaks Metadata API 62.0 at most; the files are written for 66.0",
+      );
       expect(oldOrg.deploys).toEqual([]);
     } finally {
       await oldOrg.stop();
@@ -291,7 +388,10 @@ describe('preflight refusals: nothing is sent', () => {
   });
 
   test('a bad --wait is a usage error', async () => {
-    const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'standin', '--wait', 'soon'], { cwd: project, env });
+    const run = await runAsync('npm', ['run', '--silent', 'deploy', '--', '--target-org', 'standin', '--wait', 'soon'], {
+      cwd: project,
+      env,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--wait must be a whole number of minutes from 1 to 1440, not 'soon'");
   });

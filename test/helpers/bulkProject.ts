@@ -45,7 +45,8 @@ export interface BulkOptions {
 export function makeBulkProject(options: BulkOptions): string {
   const folder = mkdtempSync(join(tmpdir(), 'connected-app-bulk-'));
   writeBulkTemplates(folder, options.apps);
-  for (const entry of ['package.json', 'sfdx-project.json', 'bin', 'dist']) cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
+  for (const entry of ['package.json', 'sfdx-project.json', 'bin', 'dist'])
+    cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
   const apps: Record<string, unknown> = {};
   for (let index = 0; index < options.apps; index++) {

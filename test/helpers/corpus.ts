@@ -40,7 +40,11 @@ function handWrittenNames(): Set<string> {
   const marked = readFileSync(provenance, 'utf8')
     .split('\n')
     .filter((line) => /HAND-WRITTEN|HAND\/AI-WRITTEN|INVALID/.test(line));
-  return new Set(marked.map((line) => /`([^`]+\.(?:connectedApp-meta\.xml|connectedApp|[A-Za-z]+-meta\.xml))`/.exec(line)?.[1]).filter((name): name is string => !!name));
+  return new Set(
+    marked
+      .map((line) => /`([^`]+\.(?:connectedApp-meta\.xml|connectedApp|[A-Za-z]+-meta\.xml))`/.exec(line)?.[1])
+      .filter((name): name is string => !!name),
+  );
 }
 
 /**

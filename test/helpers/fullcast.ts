@@ -9,7 +9,12 @@ export function fullcastSettings(environment: 'prod' | 'sandbox'): AppSettings {
   return typeof app === 'function' ? app({ ...template.environments[environment], name: environment }) : app;
 }
 
-export function fullcastApp(environment: 'prod' | 'sandbox', apiVersion = 66, overrides: Partial<AppSettings> = {}, kind: AppKind = 'connected-app'): ResolvedApp {
+export function fullcastApp(
+  environment: 'prod' | 'sandbox',
+  apiVersion = 66,
+  overrides: Partial<AppSettings> = {},
+  kind: AppKind = 'connected-app',
+): ResolvedApp {
   return {
     template: 'fullcast-motion-package',
     environment,

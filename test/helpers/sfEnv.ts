@@ -21,7 +21,11 @@ export function sfEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs `sf <args> --json` in `cwd`; returns the exit code and the parsed JSON. */
-export function runSf(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = sfEnvironment()): { status: number | null; json: Record<string, unknown>; stderr: string } {
+export function runSf(
+  cwd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = sfEnvironment(),
+): { status: number | null; json: Record<string, unknown>; stderr: string } {
   const result = spawnSync(SF_BIN, [...args, '--json'], { cwd, encoding: 'utf8', env });
   let json: Record<string, unknown> = {};
   try {

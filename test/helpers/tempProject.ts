@@ -35,7 +35,11 @@ export interface Run {
 
 /** Runs `connected-app <args>` in `cwd` and waits for it. */
 export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(process.execPath, [join(cwd, 'bin', 'connected-app.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [join(cwd, 'bin', 'connected-app.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

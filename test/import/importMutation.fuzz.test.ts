@@ -33,7 +33,8 @@ function goldenSets(): FileSet[] {
     const folder = join(golden, 'eca', env);
     const set = new Map<string, string>();
     for (const type of readdirSync(folder)) {
-      for (const name of readdirSync(join(folder, type))) set.set(`retrieved/${type}/${name}`, readFileSync(join(folder, type, name), 'utf8'));
+      for (const name of readdirSync(join(folder, type)))
+        set.set(`retrieved/${type}/${name}`, readFileSync(join(folder, type, name), 'utf8'));
     }
     sets.push(set);
   }
@@ -89,7 +90,11 @@ type Mutation =
 const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: position, length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 12 })),
+  }),
   fc.record({ kind: fc.constant('repeatLine' as const), line: position }),
   fc.record({ kind: fc.constant('swapLines' as const), line: position, other: position }),
   fc.record({ kind: fc.constant('truncate' as const), at: position }),
@@ -138,43 +143,52 @@ describe('damaged retrieved files through import', () => {
   test('a typed error and nothing written, or a template that loads, validates and holds no secret', () => {
     const outcomes = { imported: 0, refused: 0 };
     fc.assert(
-      fc.property(fc.nat({ max: seeds.length - 1 }), fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seedIndex, fileChoice, changes) => {
-        const seed = seeds[seedIndex];
-        const paths = [...seed.keys()];
-        const target = paths[fileChoice % paths.length];
-        const files = new Map(seed);
-        files.set(target, changes.reduce(mutate, seed.get(target) as string));
-        const project = makeImportProject(files);
-        try {
-          let result;
+      fc.property(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.nat(),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (seedIndex, fileChoice, changes) => {
+          const seed = seeds[seedIndex];
+          const paths = [...seed.keys()];
+          const target = paths[fileChoice % paths.length];
+          const files = new Map(seed);
+          files.set(target, changes.reduce(mutate, seed.get(target) as string));
+          const project = makeImportProject(files);
           try {
-            result = importApps({ cwd: project, paths: ['retrieved'] });
-          } catch (error) {
-            expect([isAppError(error), String((error as Error).message).includes('\n')]).toEqual([true, false]);
-            expect(templatesIn(project)).toEqual([]);
-            outcomes.refused++;
-            return;
+            let result;
+            try {
+              result = importApps({ cwd: project, paths: ['retrieved'] });
+            } catch (error) {
+              expect([isAppError(error), String((error as Error).message).includes('\n')]).toEqual([true, false]);
+              expect(templatesIn(project)).toEqual([]);
+              outcomes.refused++;
+              return;
+            }
+            outcomes.imported++;
+            expect(result.apps.length).toBeGreaterThan(0);
+            for (const app of result.apps) {
+              const source = readFileSync(join(project, app.templateFile), 'utf8');
+              expect([app.templateFile, source.includes(CONSUMER_KEY), source.includes(CONSUMER_SECRET)]).toEqual([
+                app.templateFile,
+                false,
+                false,
+              ]);
+              const { file, exported } = loadTemplateModule(project, app.template);
+              const outcome = resolveApp({
+                template: app.template,
+                file: relative(project, file),
+                exported,
+                contactEmail: {},
+                apiVersion: { version: 66, source: 'sourceApiVersion in sfdx-project.json' },
+                requireContactEmail: false,
+              });
+              expect([app.templateFile, outcome.problems]).toEqual([app.templateFile, []]);
+            }
+          } finally {
+            rmSync(project, { recursive: true, force: true });
           }
-          outcomes.imported++;
-          expect(result.apps.length).toBeGreaterThan(0);
-          for (const app of result.apps) {
-            const source = readFileSync(join(project, app.templateFile), 'utf8');
-            expect([app.templateFile, source.includes(CONSUMER_KEY), source.includes(CONSUMER_SECRET)]).toEqual([app.templateFile, false, false]);
-            const { file, exported } = loadTemplateModule(project, app.template);
-            const outcome = resolveApp({
-              template: app.template,
-              file: relative(project, file),
-              exported,
-              contactEmail: {},
-              apiVersion: { version: 66, source: 'sourceApiVersion in sfdx-project.json' },
-              requireContactEmail: false,
-            });
-            expect([app.templateFile, outcome.problems]).toEqual([app.templateFile, []]);
-          }
-        } finally {
-          rmSync(project, { recursive: true, force: true });
-        }
-      }),
+        },
+      ),
       { numRuns: 1500, seed: 20261128 },
     );
     // eslint-disable-next-line no-console

@@ -55,8 +55,15 @@ const settings: fc.Arbitrary<AppSettings> = fc
         ipRelaxation: fc.constantFrom('enforce', 'enforce-relax-refresh', 'relax-activated-devices', 'relax' as const),
         refreshToken: fc.oneof(
           fc.constantFrom('valid-until-revoked', 'expire-immediately' as const),
-          fc.record({ expireAfter: fc.record({ value: fc.integer({ min: 1, max: 999 }), unit: fc.constantFrom('hours', 'days', 'months' as const) }) }),
-          fc.record({ expireIfUnusedFor: fc.record({ value: fc.integer({ min: 1, max: 999 }), unit: fc.constantFrom('hours', 'days', 'months' as const) }) }),
+          fc.record({
+            expireAfter: fc.record({ value: fc.integer({ min: 1, max: 999 }), unit: fc.constantFrom('hours', 'days', 'months' as const) }),
+          }),
+          fc.record({
+            expireIfUnusedFor: fc.record({
+              value: fc.integer({ min: 1, max: 999 }),
+              unit: fc.constantFrom('hours', 'days', 'months' as const),
+            }),
+          }),
         ),
         enableTokenExchangeFlow: optionalTrue,
       }),
@@ -97,7 +104,15 @@ const settings: fc.Arbitrary<AppSettings> = fc
   });
 
 function render(template: AppSettings, apiVersion: number): string {
-  const app: ResolvedApp = { template: 't', environment: 'default', kind: 'connected-app', settings: template, apiName: template.apiName as string, contactEmail: template.contactEmail ?? null, apiVersion };
+  const app: ResolvedApp = {
+    template: 't',
+    environment: 'default',
+    kind: 'connected-app',
+    settings: template,
+    apiName: template.apiName as string,
+    contactEmail: template.contactEmail ?? null,
+    apiVersion,
+  };
   return renderApp(app)[0].content;
 }
 

@@ -4,10 +4,14 @@ import { EXTERNAL_CLIENT_APPLICATION_SCHEMA } from '../../generator/model/extern
 import type { MetadataSchema } from '../../generator/model/schema';
 import { XSD_FILE, requireShared } from '../helpers/paths';
 
-const SCHEMAS: Record<string, MetadataSchema> = { ConnectedApp: CONNECTED_APP_SCHEMA, 'External Client App': EXTERNAL_CLIENT_APPLICATION_SCHEMA };
+const SCHEMAS: Record<string, MetadataSchema> = {
+  ConnectedApp: CONNECTED_APP_SCHEMA,
+  'External Client App': EXTERNAL_CLIENT_APPLICATION_SCHEMA,
+};
 
 /** A complex type's block in the XSD. */
-const block = (xsd: string, type: string) => new RegExp(`<xsd:complexType name="${type}">([\\s\\S]*?)</xsd:complexType>`).exec(xsd)?.[1] ?? '';
+const block = (xsd: string, type: string) =>
+  new RegExp(`<xsd:complexType name="${type}">([\\s\\S]*?)</xsd:complexType>`).exec(xsd)?.[1] ?? '';
 
 describe.each(Object.entries(SCHEMAS))('%s schema tables', (_name, schema) => {
   test('every complex type they refer to is defined', () => {
@@ -21,7 +25,9 @@ describe.each(Object.entries(SCHEMAS))('%s schema tables', (_name, schema) => {
     const xsd = readFileSync(XSD_FILE, 'utf8');
     test.each(Object.keys(schema.types))('%s', (type) => {
       const specs = schema.types[type].filter((spec) => spec.maxApi === undefined || spec.maxApi >= 66);
-      const xsdNames = [...block(xsd, type).matchAll(/<xsd:element name="(\w+)"/g)].map((match) => match[1]).filter((name) => name !== 'fullName');
+      const xsdNames = [...block(xsd, type).matchAll(/<xsd:element name="(\w+)"/g)]
+        .map((match) => match[1])
+        .filter((name) => name !== 'fullName');
       expect(specs.map((spec) => spec.name)).toEqual(xsdNames);
       for (const spec of specs) {
         const element = new RegExp(`<xsd:element name="${spec.name}"([^>]*)/>`).exec(block(xsd, type))?.[1] ?? '';

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 describe('scopes', () => {
   test('canonical order puts the Setup selection in retrieve order, without duplicates', () => {
     // The order every retrieved file in shared/corpus uses (OBSERVATIONS.md §2).
-    expect(canonicalScopeOrder(['RefreshToken', 'Web', 'Full', 'Api', 'Basic', 'Api'])).toEqual(['Basic', 'Api', 'Web', 'Full', 'RefreshToken']);
+    expect(canonicalScopeOrder(['RefreshToken', 'Web', 'Full', 'Api', 'Basic', 'Api'])).toEqual([
+      'Basic',
+      'Api',
+      'Web',
+      'Full',
+      'RefreshToken',
+    ]);
   });
 
   describe('the enum matches the 66.0 schema, in order', () => {

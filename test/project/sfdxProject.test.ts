@@ -11,9 +11,16 @@ function project(content: string): string {
 
 describe('readSfdxProject', () => {
   test('finds the project from a subfolder and picks the default package directory', () => {
-    const root = project(JSON.stringify({ packageDirectories: [{ path: 'other' }, { path: 'force-app/', default: true }], sourceApiVersion: '62.0' }));
+    const root = project(
+      JSON.stringify({ packageDirectories: [{ path: 'other' }, { path: 'force-app/', default: true }], sourceApiVersion: '62.0' }),
+    );
     mkdirSync(join(root, 'a', 'b'), { recursive: true });
-    expect(readSfdxProject(join(root, 'a', 'b'))).toEqual({ root, defaultPackageDirectory: 'force-app', packageDirectories: ['other', 'force-app'], sourceApiVersion: '62.0' });
+    expect(readSfdxProject(join(root, 'a', 'b'))).toEqual({
+      root,
+      defaultPackageDirectory: 'force-app',
+      packageDirectories: ['other', 'force-app'],
+      sourceApiVersion: '62.0',
+    });
   });
 
   test('uses the first package directory when none is the default', () => {

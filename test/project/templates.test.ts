@@ -21,10 +21,13 @@ describe('templates', () => {
   });
 
   test('strips types without checking them, and caches the result by content', () => {
-    const root = projectWith({ 'x.ts': "import type { AppTemplate } from '../generator/model/template';\nconst n: number = 'not checked' as unknown as number;\nexport default { environments: { a: {} }, app: { label: String(n) } } satisfies Partial<AppTemplate>;\n" });
+    const root = projectWith({
+      'x.ts':
+        "import type { AppTemplate } from '../generator/model/template';\nconst n: number = 'not checked' as unknown as number;\nexport default { environments: { a: {} }, app: { label: String(n) } } satisfies Partial<AppTemplate>;\n",
+    });
     expect(loadTemplateModule(root, 'x').exported).toEqual({ environments: { a: {} }, app: { label: 'not checked' } });
     expect(readdirSync(join(root, '.connected-app', 'cache', 'templates'))).toHaveLength(1);
-    writeFileSync(join(root, 'templates', 'x.ts'), "export default { edited: true };\n");
+    writeFileSync(join(root, 'templates', 'x.ts'), 'export default { edited: true };\n');
     expect(loadTemplateModule(root, 'x').exported).toEqual({ edited: true });
   });
 

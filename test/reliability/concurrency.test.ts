@@ -35,7 +35,10 @@ describe('eight generate runs at once', () => {
     expect(results.map((result) => result.status)).toEqual(Array(8).fill(0));
     for (const folder of ['force-app/main/default/connectedApps', 'environments/sandbox/extlClntAppGlobalOauthSets']) {
       for (const file of readdirSync(join(reference, folder))) {
-        expect([file, readFileSync(join(project, folder, file), 'utf8')]).toEqual([file, readFileSync(join(reference, folder, file), 'utf8')]);
+        expect([file, readFileSync(join(project, folder, file), 'utf8')]).toEqual([
+          file,
+          readFileSync(join(reference, folder, file), 'utf8'),
+        ]);
       }
     }
     expect(temporaries(project)).toEqual([]);
@@ -56,7 +59,12 @@ describe('eight generate runs at once', () => {
     const results = await Promise.all(runs.map((args) => run(project, ['generate', ...args, '--contact-email', 'admin@example.com'])));
     expect(results.map((result) => result.status)).toEqual(Array(8).fill(0));
     const outputs = JSON.parse(readFileSync(join(project, 'connected-app.json'), 'utf8')).apps['fullcast-motion-package'].outputs;
-    expect(outputs).toEqual([{ env: 'prod' }, { env: 'prod', kind: 'external-client-app' }, { env: 'sandbox' }, { env: 'sandbox', kind: 'external-client-app' }]);
+    expect(outputs).toEqual([
+      { env: 'prod' },
+      { env: 'prod', kind: 'external-client-app' },
+      { env: 'sandbox' },
+      { env: 'sandbox', kind: 'external-client-app' },
+    ]);
     expect((await run(project, ['generate', '--check'])).status).toBe(0);
     expect(temporaries(project)).toEqual([]);
     expect(existsSync(join(project, '.connected-app', 'settings.lock'))).toBe(false);
@@ -67,7 +75,9 @@ describe('eight generate runs at once', () => {
       const project = makeBulkProject({ apps: NEW_APPS, withEca: false });
       writeFileSync(join(project, 'connected-app.json'), '{ "apps": {} }\n');
       const apps = Array.from({ length: NEW_APPS }, (_, index) => `app-${index}`);
-      const results = await Promise.all(apps.map((app) => run(project, ['generate', '--app', app, '--env', 'prod', '--contact-email', 'admin@example.com'])));
+      const results = await Promise.all(
+        apps.map((app) => run(project, ['generate', '--app', app, '--env', 'prod', '--contact-email', 'admin@example.com'])),
+      );
       expect(results.map((result) => result.status)).toEqual(Array(NEW_APPS).fill(0));
       const recorded = JSON.parse(readFileSync(join(project, 'connected-app.json'), 'utf8')).apps;
       expect([round, Object.keys(recorded).sort()]).toEqual([round, [...apps].sort()]);

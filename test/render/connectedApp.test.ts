@@ -27,7 +27,8 @@ describe('renderConnectedApp: the Fullcast Motion Package', () => {
 });
 
 describe('renderConnectedApp: format details', () => {
-  const render = (overrides: Parameters<typeof fullcastApp>[2], apiVersion = 66) => renderConnectedApp(fullcastApp('prod', apiVersion, overrides)).content;
+  const render = (overrides: Parameters<typeof fullcastApp>[2], apiVersion = 66) =>
+    renderConnectedApp(fullcastApp('prod', apiVersion, overrides)).content;
 
   test('escapes & < > \' " in text, as a retrieve does', () => {
     const xml = render({ label: `A & B <C> 'D' "E"` });
@@ -51,10 +52,17 @@ describe('renderConnectedApp: format details', () => {
 
   test('writes the XML declaration, the namespace, 4-space indentation and a final newline', () => {
     const xml = render({});
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n')).toBe(
+      true,
+    );
     expect(xml.endsWith('</ConnectedApp>\n')).toBe(true);
     expect(xml).not.toMatch(/\t|\r/);
-    expect(xml.split('\n').filter((line) => /^ +</.test(line)).every((line) => (line.length - line.trimStart().length) % 4 === 0)).toBe(true);
+    expect(
+      xml
+        .split('\n')
+        .filter((line) => /^ +</.test(line))
+        .every((line) => (line.length - line.trimStart().length) % 4 === 0),
+    ).toBe(true);
   });
 
   test('maps the Setup policies to their metadata values', () => {
@@ -81,7 +89,9 @@ describe('renderConnectedApp: format details', () => {
   });
 
   test('inverts "Require Secret for Web Server Flow" into isConsumerSecretOptional', () => {
-    const optional = render({ oauth: { callbackUrls: ['https://x.example.com/cb'], scopes: ['Api'], requireSecretForWebServerFlow: false } });
+    const optional = render({
+      oauth: { callbackUrls: ['https://x.example.com/cb'], scopes: ['Api'], requireSecretForWebServerFlow: false },
+    });
     expect(optional).toContain('<isConsumerSecretOptional>true</isConsumerSecretOptional>');
   });
 

@@ -8,13 +8,16 @@ import { CORPUS_DIR, REPO_ROOT, XSD_FILE, requireShared } from '../helpers/paths
 import { readGolden } from '../helpers/readGolden';
 import { schemaErrors } from '../helpers/xsd';
 
-const eca = (environment: 'prod' | 'sandbox', apiVersion = 66, overrides = {}) => renderApp(fullcastApp(environment, apiVersion, overrides, 'external-client-app'));
+const eca = (environment: 'prod' | 'sandbox', apiVersion = 66, overrides = {}) =>
+  renderApp(fullcastApp(environment, apiVersion, overrides, 'external-client-app'));
 const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false });
 
 /** The golden set's files, as `folder/file` paths. */
 function goldenPaths(environment: string): string[] {
   const root = join(REPO_ROOT, 'test', 'golden', 'eca', environment);
-  return readdirSync(root).flatMap((folder) => readdirSync(join(root, folder)).map((file) => `${folder}/${file}`)).sort();
+  return readdirSync(root)
+    .flatMap((folder) => readdirSync(join(root, folder)).map((file) => `${folder}/${file}`))
+    .sort();
 }
 
 describe('the External Client App file set of the Fullcast Motion Package', () => {
@@ -30,7 +33,11 @@ describe('the External Client App file set of the Fullcast Motion Package', () =
     expect(header?.fullName).toBe('Fullcast_Motion_Package');
     for (const file of files.filter((candidate) => candidate !== header)) {
       const root = parser.parse(file.content)[file.type];
-      expect([file.fullName, root.externalClientApplication, root.label]).toEqual([file.fullName, 'Fullcast_Motion_Package', file.fullName]);
+      expect([file.fullName, root.externalClientApplication, root.label]).toEqual([
+        file.fullName,
+        'Fullcast_Motion_Package',
+        file.fullName,
+      ]);
       expect(file.fullName).toMatch(/^Fullcast_Motion_Package_(glbloauth|oauth|oauthPlcy|plcy)$/);
     }
   });
@@ -50,13 +57,26 @@ describe('the External Client App file set of the Fullcast Motion Package', () =
 
   test('the app policies file appears only when the template sets a start URL', () => {
     expect(eca('prod').some((file) => file.type === 'ExtlClntAppConfigurablePolicies')).toBe(false);
-    const policies = eca('prod', 66, { startUrl: 'https://app.fullcast.io/home' }).find((file) => file.type === 'ExtlClntAppConfigurablePolicies');
-    expect(parser.parse(policies?.content ?? '').ExtlClntAppConfigurablePolicies).toMatchObject({ isEnabled: 'true', isOauthPluginEnabled: 'true', startPage: 'Custom', startUrl: 'https://app.fullcast.io/home' });
+    const policies = eca('prod', 66, { startUrl: 'https://app.fullcast.io/home' }).find(
+      (file) => file.type === 'ExtlClntAppConfigurablePolicies',
+    );
+    expect(parser.parse(policies?.content ?? '').ExtlClntAppConfigurablePolicies).toMatchObject({
+      isEnabled: 'true',
+      isOauthPluginEnabled: 'true',
+      startPage: 'Custom',
+      startUrl: 'https://app.fullcast.io/home',
+    });
   });
 
   test('maps the Setup policies to the ECA values', () => {
     const policies = eca('prod', 66, {
-      policies: { permittedUsers: 'admin-approved', profiles: ['System Administrator', 'Sales'], permissionSets: ['Fullcast'], ipRelaxation: 'relax-activated-devices', refreshToken: { expireIfUnusedFor: { value: 90, unit: 'days' } } },
+      policies: {
+        permittedUsers: 'admin-approved',
+        profiles: ['System Administrator', 'Sales'],
+        permissionSets: ['Fullcast'],
+        ipRelaxation: 'relax-activated-devices',
+        refreshToken: { expireIfUnusedFor: { value: 90, unit: 'days' } },
+      },
     }).find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies');
     expect(parser.parse(policies?.content ?? '').ExtlClntAppOauthConfigurablePolicies).toMatchObject({
       commaSeparatedPermissionSet: 'Fullcast',
@@ -79,8 +99,12 @@ describe('the External Client App file set of the Fullcast Motion Package', () =
   });
 
   test('at API 62.0 the policies list isNamedUserJwtEnabled, which the WSDL had from 61.0 to 63.0', () => {
-    expect(eca('prod', 62).find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content).toContain('<isNamedUserJwtEnabled>false</isNamedUserJwtEnabled>');
-    expect(eca('prod', 64).find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content).not.toContain('isNamedUserJwtEnabled');
+    expect(eca('prod', 62).find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content).toContain(
+      '<isNamedUserJwtEnabled>false</isNamedUserJwtEnabled>',
+    );
+    expect(eca('prod', 64).find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content).not.toContain(
+      'isNamedUserJwtEnabled',
+    );
   });
 });
 
@@ -90,9 +114,13 @@ describe('the relax-for-refresh-tokens spelling', () => {
 
   test('is what a Salesforce retrieve writes (shared/corpus/eca, N-P-N-P Devops_JWT), not the doc spelling', () => {
     // The set is a retrieve: its header carries orgScopedExternalApp and its OAuth settings an oauthLink.
-    expect(readFileSync(join(CORPUS_DIR, 'eca', 'N-P-N-P__SFDX-SFDX__Devops_JWT.eca-meta.xml'), 'utf8')).toContain('<orgScopedExternalApp>');
+    expect(readFileSync(join(CORPUS_DIR, 'eca', 'N-P-N-P__SFDX-SFDX__Devops_JWT.eca-meta.xml'), 'utf8')).toContain(
+      '<orgScopedExternalApp>',
+    );
     const value = /<ipRelaxationPolicyType>([^<]+)</.exec(readFileSync(retrieved, 'utf8'))?.[1];
-    const ours = /<ipRelaxationPolicyType>([^<]+)</.exec(eca('prod').find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content ?? '')?.[1];
+    const ours = /<ipRelaxationPolicyType>([^<]+)</.exec(
+      eca('prod').find((file) => file.type === 'ExtlClntAppOauthConfigurablePolicies')?.content ?? '',
+    )?.[1];
     expect(ours).toBe(value);
     expect(ours).not.toBe('Enforce_RelaxRefresh');
   });
@@ -101,8 +129,18 @@ describe('the relax-for-refresh-tokens spelling', () => {
 describe('the ECA files against the Metadata API 66.0 schema', () => {
   if (!requireShared(XSD_FILE, 'ECA XSD validation')) return;
   test('prod, sandbox and a set with every optional file are valid', async () => {
-    const sets = [eca('prod'), eca('sandbox'), eca('prod', 66, { startUrl: 'https://app.fullcast.io/', description: 'x & y', policies: { permittedUsers: 'admin-approved', profiles: ['Admin'], refreshToken: 'expire-immediately', sessionTimeoutMinutes: 60 } })];
-    const documents = sets.flatMap((files, index) => files.map((file) => ({ fileName: `${index}-${file.fullName}.xml`, contents: file.content })));
+    const sets = [
+      eca('prod'),
+      eca('sandbox'),
+      eca('prod', 66, {
+        startUrl: 'https://app.fullcast.io/',
+        description: 'x & y',
+        policies: { permittedUsers: 'admin-approved', profiles: ['Admin'], refreshToken: 'expire-immediately', sessionTimeoutMinutes: 60 },
+      }),
+    ];
+    const documents = sets.flatMap((files, index) =>
+      files.map((file) => ({ fileName: `${index}-${file.fullName}.xml`, contents: file.content })),
+    );
     expect(documents.length).toBeGreaterThanOrEqual(13);
     expect(await schemaErrors(documents)).toEqual([]);
   });

@@ -42,7 +42,10 @@ describe('rendered ConnectedApp files against the Metadata API 66.0 schema', () 
   });
 
   test('the validator does reject an element out of schema order', async () => {
-    const xml = renderConnectedApp(fullcastApp('prod')).content.replace(/(<contactEmail>.*<\/contactEmail>\n)(\s*<label>.*<\/label>\n)/, '$2$1');
+    const xml = renderConnectedApp(fullcastApp('prod')).content.replace(
+      /(<contactEmail>.*<\/contactEmail>\n)(\s*<label>.*<\/label>\n)/,
+      '$2$1',
+    );
     expect(await schemaErrors([{ fileName: 'swapped.xml', contents: xml }])).toHaveLength(1);
   });
 });

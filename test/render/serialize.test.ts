@@ -2,7 +2,11 @@ import { CONNECTED_APP_SCHEMA } from '../../generator/model/connectedAppSchema';
 import { serializeMetadata } from '../../generator/render/serialize';
 
 describe('serializeMetadata', () => {
-  const app = { contactEmail: 'a@example.com', label: 'A', oauthConfig: { callbackUrl: 'https://a.example.com', isPkceRequired: false, scopes: ['Api', 'Web'] } };
+  const app = {
+    contactEmail: 'a@example.com',
+    label: 'A',
+    oauthConfig: { callbackUrl: 'https://a.example.com', isPkceRequired: false, scopes: ['Api', 'Web'] },
+  };
 
   test('orders elements by the schema, not by the object', () => {
     const tree = serializeMetadata({ label: 'A', contactEmail: 'a@example.com' }, CONNECTED_APP_SCHEMA, 66);
@@ -16,6 +20,8 @@ describe('serializeMetadata', () => {
   });
 
   test('refuses an element the type does not have', () => {
-    expect(() => serializeMetadata({ label: 'A', consumerKeyX: 'k' }, CONNECTED_APP_SCHEMA, 66)).toThrow('ConnectedApp has no element consumerKeyX');
+    expect(() => serializeMetadata({ label: 'A', consumerKeyX: 'k' }, CONNECTED_APP_SCHEMA, 66)).toThrow(
+      'ConnectedApp has no element consumerKeyX',
+    );
   });
 });

@@ -14,7 +14,15 @@ describe('sf project convert source', () => {
     ['force-app', 'force-app/main/default'],
     ['environments/sandbox', 'environments/sandbox'],
   ])('converts %s into connectedApps/ and a package.xml naming the app', (sourceDir, outputDir) => {
-    const result = runSf(project, ['project', 'convert', 'source', '--source-dir', sourceDir, '--output-dir', `mdapi-${sourceDir.replace('/', '-')}`]);
+    const result = runSf(project, [
+      'project',
+      'convert',
+      'source',
+      '--source-dir',
+      sourceDir,
+      '--output-dir',
+      `mdapi-${sourceDir.replace('/', '-')}`,
+    ]);
     expect(result.status).toBe(0);
     const mdapi = join(project, `mdapi-${sourceDir.replace('/', '-')}`);
     const packageXml = readFileSync(join(mdapi, 'package.xml'), 'utf8');
@@ -22,7 +30,9 @@ describe('sf project convert source', () => {
     expect(packageXml).toContain('<name>ConnectedApp</name>');
     expect(packageXml).toContain('<version>66.0</version>');
     const converted = readFileSync(join(mdapi, 'connectedApps', 'Fullcast_Motion_Package.connectedApp'), 'utf8');
-    expect(converted).toBe(readFileSync(join(project, outputDir, 'connectedApps', 'Fullcast_Motion_Package.connectedApp-meta.xml'), 'utf8'));
+    expect(converted).toBe(
+      readFileSync(join(project, outputDir, 'connectedApps', 'Fullcast_Motion_Package.connectedApp-meta.xml'), 'utf8'),
+    );
   });
 });
 
@@ -42,7 +52,9 @@ describe('sf project convert source with an External Client App set', () => {
     };
     for (const [file, type] of Object.entries(converted)) {
       expect(packageXml).toContain(`<name>${type}</name>`);
-      expect(readFileSync(join(project, 'mdapi', file), 'utf8')).toBe(readFileSync(join(project, 'force-app', 'main', 'default', `${file}-meta.xml`), 'utf8'));
+      expect(readFileSync(join(project, 'mdapi', file), 'utf8')).toBe(
+        readFileSync(join(project, 'force-app', 'main', 'default', `${file}-meta.xml`), 'utf8'),
+      );
     }
   });
 });

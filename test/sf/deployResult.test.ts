@@ -17,15 +17,34 @@ describe('readDeployRun on recorded sf output', () => {
       status: 'Succeeded',
       deployId: '0Af000000000001AAA',
       exitCode: 0,
-      components: [{ type: 'ConnectedApp', fullName: 'Fullcast_Motion_Package', filePath: FILE, state: 'Created', problem: undefined, line: undefined, column: undefined, problemCode: undefined, action: undefined }],
+      components: [
+        {
+          type: 'ConnectedApp',
+          fullName: 'Fullcast_Motion_Package',
+          filePath: FILE,
+          state: 'Created',
+          problem: undefined,
+          line: undefined,
+          column: undefined,
+          problemCode: undefined,
+          action: undefined,
+        },
+      ],
     });
   });
 
-  test('a failure: the problem text without sf\'s position suffix, line, column and the matching action', () => {
+  test("a failure: the problem text without sf's position suffix, line, column and the matching action", () => {
     const outcome = readDeployRun(recorded('deploy-failed'), '/PROJECT');
     expect(outcome).toMatchObject({ status: 'Failed', exitCode: 1 });
     expect(outcome.components).toEqual([
-      expect.objectContaining({ state: 'Failed', filePath: FILE, problem: "'NOT_A_VALUE' is not a valid value for the enum 'ConnectedAppIpRelaxation'", line: 19, column: 14, problemCode: 'InvalidValueOrField' }),
+      expect.objectContaining({
+        state: 'Failed',
+        filePath: FILE,
+        problem: "'NOT_A_VALUE' is not a valid value for the enum 'ConnectedAppIpRelaxation'",
+        line: 19,
+        column: 14,
+        problemCode: 'InvalidValueOrField',
+      }),
     ]);
   });
 
@@ -45,11 +64,20 @@ describe('readDeployRun on recorded sf output', () => {
   });
 
   test('a dropped connection: the connection action', () => {
-    expect(readDeployRun(recorded('deploy-connection-dropped'), '/PROJECT')).toMatchObject({ status: 'Error', exitCode: 10, error: { problemCode: 'ConnectionFailed' } });
+    expect(readDeployRun(recorded('deploy-connection-dropped'), '/PROJECT')).toMatchObject({
+      status: 'Error',
+      exitCode: 10,
+      error: { problemCode: 'ConnectionFailed' },
+    });
   });
 
   test('the wait running out: still in progress, 69, with the deploy id', () => {
-    expect(readDeployRun(recorded('deploy-wait-ran-out'), '/PROJECT')).toEqual({ status: 'InProgress', deployId: '0Af000000000001AAA', components: [], exitCode: 69 });
+    expect(readDeployRun(recorded('deploy-wait-ran-out'), '/PROJECT')).toEqual({
+      status: 'InProgress',
+      deployId: '0Af000000000001AAA',
+      components: [],
+      exitCode: 69,
+    });
   });
 
   test('componentFailures as one object rather than a list', () => {
@@ -57,10 +85,16 @@ describe('readDeployRun on recorded sf output', () => {
     const result = (run.json as { result: { details: { componentFailures: unknown[] }; files: unknown[] } }).result;
     result.details.componentFailures = result.details.componentFailures[0] as unknown as unknown[];
     result.files = [];
-    expect(readDeployRun(run, '/PROJECT').components).toEqual([expect.objectContaining({ fullName: 'Fullcast_Motion_Package', state: 'Failed', line: 19 })]);
+    expect(readDeployRun(run, '/PROJECT').components).toEqual([
+      expect.objectContaining({ fullName: 'Fullcast_Motion_Package', state: 'Failed', line: 19 }),
+    ]);
   });
 
   test('sf printing no JSON at all', () => {
-    expect(readDeployRun({ exitCode: 1, stderr: 'something broke\nfetch failed' }, '/PROJECT')).toMatchObject({ status: 'Error', exitCode: 1, error: { message: 'fetch failed', problemCode: 'ConnectionFailed' } });
+    expect(readDeployRun({ exitCode: 1, stderr: 'something broke\nfetch failed' }, '/PROJECT')).toMatchObject({
+      status: 'Error',
+      exitCode: 1,
+      error: { message: 'fetch failed', problemCode: 'ConnectionFailed' },
+    });
   });
 });

@@ -8,7 +8,10 @@ describe('the catalog of known deploy problems', () => {
     ['You can no longer create a new connected app', 'ConnectedAppCreationBlocked'],
     ['INSUFFICIENT_ACCESS_OR_READONLY: insufficient access rights on cross-reference id', 'InsufficientAccess'],
     ["'NOT_A_VALUE' is not a valid value for the enum 'ConnectedAppIpRelaxation'", 'InvalidValueOrField'],
-    ['Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}isDPopEnabled invalid at this location in type ConnectedAppOauthConfig', 'InvalidValueOrField'],
+    [
+      'Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}isDPopEnabled invalid at this location in type ConnectedAppOauthConfig',
+      'InvalidValueOrField',
+    ],
     ['DUPLICATE_VALUE: ExtlClntAppOauthSettingsId duplicates value on record', 'OAuthPoliciesDuplicate'],
     ['DUPLICATE_VALUE: duplicate value found: DeveloperName duplicates value on record', 'DuplicateValue'],
     ['External Client Apps are not enabled in this org', 'ExternalClientAppsNotEnabled'],

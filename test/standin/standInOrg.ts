@@ -150,7 +150,12 @@ export class StandInOrg {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL((request.url ?? '/').replace(/^\/+/, '/'), 'http://127.0.0.1');
-      this.requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, authorization: request.headers.authorization, body });
+      this.requests.push({
+        method: request.method ?? 'GET',
+        path: url.pathname + url.search,
+        authorization: request.headers.authorization,
+        body,
+      });
       if (url.pathname.startsWith('/services/Soap/m/')) this.soap(body, response);
       else this.rest(url, response);
     });
@@ -173,15 +178,35 @@ export class StandInOrg {
     }
     if (/\/query\/?$/.test(path) && url.searchParams.get('columns') === 'true') return this.columns(query, response);
     if (/\/query\/?$/.test(path)) return this.query(query, path.includes('/tooling/'), response);
-    if (/\/describe\/?$/.test(path)) return this.json(response, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    if (/\/describe\/?$/.test(path))
+      return this.json(response, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     return this.json(response, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   }
 
   /** The column metadata `sf data query` asks for (`&columns=true`) to lay out its result. */
   private columns(soql: string, response: ServerResponse): void {
     const fields = (/SELECT\s+(.*?)\s+FROM/i.exec(soql)?.[1] ?? 'Id').split(',').map((field) => field.trim());
-    const columnMetadata = fields.map((columnName) => ({ aggregate: false, apexType: 'String', booleanType: false, columnName, custom: false, displayName: columnName, foreignKeyName: null, insertable: false, joinColumns: [], numberType: false, textType: true, updatable: false }));
-    this.json(response, 200, { columnMetadata, entityName: /FROM\s+(\w+)/i.exec(soql)?.[1] ?? '', groupBy: false, idSelected: true, keyPrefix: null });
+    const columnMetadata = fields.map((columnName) => ({
+      aggregate: false,
+      apexType: 'String',
+      booleanType: false,
+      columnName,
+      custom: false,
+      displayName: columnName,
+      foreignKeyName: null,
+      insertable: false,
+      joinColumns: [],
+      numberType: false,
+      textType: true,
+      updatable: false,
+    }));
+    this.json(response, 200, {
+      columnMetadata,
+      entityName: /FROM\s+(\w+)/i.exec(soql)?.[1] ?? '',
+      groupBy: false,
+      idSelected: true,
+      keyPrefix: null,
+    });
   }
 
   private query(soql: string, tooling: boolean, response: ServerResponse): void {
@@ -190,10 +215,21 @@ export class StandInOrg {
       return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: "sObject type 'ScratchOrgInfo' is not supported." }]);
     }
     if (/FROM Organization/i.test(soql)) {
-      return records([{ attributes: { type: 'Organization' }, Name: 'Stand-in Org', InstanceName: 'NA1', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Developer Edition' }]);
+      return records([
+        {
+          attributes: { type: 'Organization' },
+          Name: 'Stand-in Org',
+          InstanceName: 'NA1',
+          IsSandbox: false,
+          TrialExpirationDate: null,
+          NamespacePrefix: null,
+          OrganizationType: 'Developer Edition',
+        },
+      ]);
     }
     if (/FROM (ConnectedApplication|ExternalClientApplication)\b/i.test(soql)) {
-      if (this.scenario.existing === 'error') return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: 'sObject type is not supported.' }]);
+      if (this.scenario.existing === 'error')
+        return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: 'sObject type is not supported.' }]);
       const name = /DeveloperName\s*=\s*'([^']*)'/i.exec(soql)?.[1] ?? 'App';
       const type = /FROM (\w+)/i.exec(soql)?.[1] ?? 'ConnectedApplication';
       return records(this.scenario.existing === 'absent' ? [] : [{ attributes: { type }, Id: '0H4000000000001AAA', DeveloperName: name }]);
@@ -208,7 +244,11 @@ export class StandInOrg {
     if (operation === 'deploy') return this.deploy(envelope.Envelope?.Body?.deploy as Record<string, unknown>, response);
     if (operation === 'checkDeployStatus') return this.checkDeployStatus(response);
     response.writeHead(500, { 'content-type': 'text/xml' });
-    response.end(soap(`<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>stand-in: unsupported operation ${operation}</faultstring></soapenv:Fault>`));
+    response.end(
+      soap(
+        `<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>stand-in: unsupported operation ${operation}</faultstring></soapenv:Fault>`,
+      ),
+    );
   }
 
   private deploy(call: Record<string, unknown>, response: ServerResponse): void {
@@ -220,7 +260,11 @@ export class StandInOrg {
     this.polls = 0;
     if (this.scenario.outcome === 'http500') {
       response.writeHead(500, { 'content-type': 'text/xml' });
-      response.end(soap('<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>UNKNOWN_EXCEPTION: An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)</faultstring></soapenv:Fault>'));
+      response.end(
+        soap(
+          '<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>UNKNOWN_EXCEPTION: An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)</faultstring></soapenv:Fault>',
+        ),
+      );
       return;
     }
     response.writeHead(200, { 'content-type': 'text/xml' });
@@ -231,7 +275,8 @@ export class StandInOrg {
     const deploy = this.deploys[this.deploys.length - 1];
     const components = [...(deploy?.files.keys() ?? [])].filter((path) => path !== 'package.xml');
     const scripted = (this.scenario.failures ?? []).filter((failure) => !failure.whenSent || components.includes(failure.fileName ?? ''));
-    const failures = this.scenario.outcome === 'componentFailure' || this.scenario.outcome === 'partial' ? scripted : this.policyFailures(components);
+    const failures =
+      this.scenario.outcome === 'componentFailure' || this.scenario.outcome === 'partial' ? scripted : this.policyFailures(components);
     const failedFiles = new Set(failures.map((failure) => failure.fileName));
     const created = this.scenario.created ?? false;
     const successes = components
@@ -258,7 +303,12 @@ export class StandInOrg {
       .filter((path) => POLICY_FOLDERS.includes(path.split('/')[0]))
       .map((path) => {
         const [folder, file] = path.split('/');
-        return { problem: 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id: the external client app does not exist', componentType: ROOT_BY_FOLDER[folder], fullName: file.slice(0, file.indexOf('.')), fileName: path };
+        return {
+          problem: 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id: the external client app does not exist',
+          componentType: ROOT_BY_FOLDER[folder],
+          fullName: file.slice(0, file.indexOf('.')),
+          fileName: path,
+        };
       });
   }
 
@@ -267,7 +317,11 @@ export class StandInOrg {
     this.polls += 1;
     if (this.polls <= inProgressPolls) {
       response.writeHead(200, { 'content-type': 'text/xml' });
-      response.end(soap(`<checkDeployStatusResponse><result><done>false</done><id>${DEPLOY_ID}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>0</numberComponentsDeployed><numberComponentsTotal>1</numberComponentsTotal><status>InProgress</status><success>false</success></result></checkDeployStatusResponse>`));
+      response.end(
+        soap(
+          `<checkDeployStatusResponse><result><done>false</done><id>${DEPLOY_ID}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>0</numberComponentsDeployed><numberComponentsTotal>1</numberComponentsTotal><status>InProgress</status><success>false</success></result></checkDeployStatusResponse>`,
+        ),
+      );
       return;
     }
     if (outcome === 'hang') return; // never answer: the client's wait runs out

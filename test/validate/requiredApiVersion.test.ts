@@ -3,7 +3,8 @@ import { connectedAppMetadata } from '../../generator/render/connectedApp';
 import { requiredApiVersion } from '../../generator/validate/requiredApiVersion';
 import { fullcastApp } from '../helpers/fullcast';
 
-const need = (overrides: Parameters<typeof fullcastApp>[2]) => requiredApiVersion(connectedAppMetadata(fullcastApp('prod', 66, overrides)), CONNECTED_APP_SCHEMA);
+const need = (overrides: Parameters<typeof fullcastApp>[2]) =>
+  requiredApiVersion(connectedAppMetadata(fullcastApp('prod', 66, overrides)), CONNECTED_APP_SCHEMA);
 
 describe('requiredApiVersion', () => {
   test('the Fullcast app needs 49.0, for its IP relaxation policy', () => {
@@ -15,8 +16,14 @@ describe('requiredApiVersion', () => {
   });
 
   test('a non-default flag needs the version that introduced it', () => {
-    expect(need({ oauth: { callbackUrls: ['https://a.example.com'], scopes: ['Api'], requirePkce: true } })).toEqual({ version: 59, element: 'oauthConfig.isPkceRequired' });
-    expect(need({ oauth: { callbackUrls: ['https://a.example.com'], scopes: ['Api'], enableRefreshTokenRotation: true } })).toEqual({ version: 60, element: 'oauthConfig.isRefreshTokenRotationEnabled' });
+    expect(need({ oauth: { callbackUrls: ['https://a.example.com'], scopes: ['Api'], requirePkce: true } })).toEqual({
+      version: 59,
+      element: 'oauthConfig.isPkceRequired',
+    });
+    expect(need({ oauth: { callbackUrls: ['https://a.example.com'], scopes: ['Api'], enableRefreshTokenRotation: true } })).toEqual({
+      version: 60,
+      element: 'oauthConfig.isRefreshTokenRotationEnabled',
+    });
   });
 
   test('a list of profiles needs 46.0, a session timeout 49.0', () => {

@@ -31,11 +31,19 @@ describe('a valid template', () => {
   test('resolves with the API name derived from the label', () => {
     const outcome = resolveApp(request(BASE));
     expect(outcome.problems).toEqual([]);
-    expect(outcome.app).toMatchObject({ apiName: 'Fullcast_Motion_Package', environment: 'prod', contactEmail: 'admin@example.com', apiVersion: 66 });
+    expect(outcome.app).toMatchObject({
+      apiName: 'Fullcast_Motion_Package',
+      environment: 'prod',
+      contactEmail: 'admin@example.com',
+      apiVersion: 66,
+    });
   });
 
   test('resolves an alias to the declared environment and passes its values to app()', () => {
-    const exported = { environments: { prod: { host: 'a' }, sandbox: { host: 'b', aliases: ['preprod'] } }, app: (env: { host: string; name: string }) => ({ ...BASE, description: `${env.name}:${env.host}` }) };
+    const exported = {
+      environments: { prod: { host: 'a' }, sandbox: { host: 'b', aliases: ['preprod'] } },
+      app: (env: { host: string; name: string }) => ({ ...BASE, description: `${env.name}:${env.host}` }),
+    };
     const outcome = resolveApp(request(undefined, { exported, environment: 'preprod' }));
     expect(outcome.app?.environment).toBe('sandbox');
     expect(outcome.app?.settings.description).toBe('sandbox:b');
@@ -49,27 +57,43 @@ describe('a valid template', () => {
 
 describe('environments', () => {
   test('an unknown environment lists the known ones with their aliases', () => {
-    expect(problemsOf({}, { environment: 'qa' })).toEqual(["--env: unknown environment 'qa' for sample; known: prod, sandbox (alias preprod)"]);
+    expect(problemsOf({}, { environment: 'qa' })).toEqual([
+      "--env: unknown environment 'qa' for sample; known: prod, sandbox (alias preprod)",
+    ]);
   });
 
   test('several environments and no --env asks for one', () => {
-    expect(problemsOf({}, { environment: undefined })).toEqual(['--env: sample has several environments; choose one: prod, sandbox (alias preprod)']);
+    expect(problemsOf({}, { environment: undefined })).toEqual([
+      '--env: sample has several environments; choose one: prod, sandbox (alias preprod)',
+    ]);
   });
 
   test('environment names must be usable as folder names, and unique', () => {
     const exported = { environments: { prod: {}, '../x': {}, sandbox: { aliases: ['prod'] } }, app: BASE };
-    expect(resolveApp(request(undefined, { exported })).problems.map((problem) => problem.field)).toEqual(['environments.../x', 'environments.sandbox.aliases[0]']);
+    expect(resolveApp(request(undefined, { exported })).problems.map((problem) => problem.field)).toEqual([
+      'environments.../x',
+      'environments.sandbox.aliases[0]',
+    ]);
   });
 
   test('an app() that throws is reported, not crashed on', () => {
-    const exported = { environments: { prod: {} }, app: () => { throw new Error('no baseUrl'); } };
-    expect(resolveApp(request(undefined, { exported })).problems).toEqual([{ field: 'app', message: 'failed for environment prod: no baseUrl' }]);
+    const exported = {
+      environments: { prod: {} },
+      app: () => {
+        throw new Error('no baseUrl');
+      },
+    };
+    expect(resolveApp(request(undefined, { exported })).problems).toEqual([
+      { field: 'app', message: 'failed for environment prod: no baseUrl' },
+    ]);
   });
 });
 
 describe('template shape', () => {
   test('a misspelt field is named, with a suggestion', () => {
-    expect(problemsOf(oauth({ callbackUrl: 'https://x.example.com' }))).toContain('oauth.callbackUrl: is not a known field (did you mean callbackUrls?)');
+    expect(problemsOf(oauth({ callbackUrl: 'https://x.example.com' }))).toContain(
+      'oauth.callbackUrl: is not a known field (did you mean callbackUrls?)',
+    );
   });
 
   test('a string where a list belongs is named', () => {
@@ -94,7 +118,9 @@ describe('contact email', () => {
   });
 
   test('the flag wins over the remembered setting and the template', () => {
-    const outcome = resolveApp(request({ ...BASE, contactEmail: 't@example.com' }, { contactEmail: { flag: 'f@example.com', settings: 's@example.com' } }));
+    const outcome = resolveApp(
+      request({ ...BASE, contactEmail: 't@example.com' }, { contactEmail: { flag: 'f@example.com', settings: 's@example.com' } }),
+    );
     expect(outcome.app?.contactEmail).toBe('f@example.com');
   });
 
@@ -103,10 +129,13 @@ describe('contact email', () => {
     expect(outcome.app?.contactEmail).toBe('s@example.com');
   });
 
-  test.each(['admin', 'admin@', 'a b@example.com', 'admin@example', `${'a'.repeat(75)}@example.com`])('%s is refused, naming where it came from', (email) => {
-    expect(problemsOf({}, { contactEmail: { flag: email } })[0]).toMatch(/^--contact-email: /);
-    expect(problemsOf({ contactEmail: email }, { contactEmail: {} })[0]).toMatch(/^contactEmail: /);
-  });
+  test.each(['admin', 'admin@', 'a b@example.com', 'admin@example', `${'a'.repeat(75)}@example.com`])(
+    '%s is refused, naming where it came from',
+    (email) => {
+      expect(problemsOf({}, { contactEmail: { flag: email } })[0]).toMatch(/^--contact-email: /);
+      expect(problemsOf({ contactEmail: email }, { contactEmail: {} })[0]).toMatch(/^contactEmail: /);
+    },
+  );
 });
 
 describe('names', () => {
@@ -152,12 +181,15 @@ describe('callback URLs', () => {
     expect(problemsOf(oauth({ callbackUrls: [url] }))).toEqual([`oauth.callbackUrls[0]: '${url.replace('\n', '\\n')}' ${message}`]);
   });
 
-  test.each(['https://app.fullcast.io/app/admin/motion', 'http://localhost:1717/OauthRedirect', 'http://127.0.0.1:8080/cb', 'sfdc://success', 'com.example.app:/oauth2redirect'])(
-    '%s is accepted',
-    (url) => {
-      expect(problemsOf(oauth({ callbackUrls: [url] }))).toEqual([]);
-    },
-  );
+  test.each([
+    'https://app.fullcast.io/app/admin/motion',
+    'http://localhost:1717/OauthRedirect',
+    'http://127.0.0.1:8080/cb',
+    'sfdc://success',
+    'com.example.app:/oauth2redirect',
+  ])('%s is accepted', (url) => {
+    expect(problemsOf(oauth({ callbackUrls: [url] }))).toEqual([]);
+  });
 
   test('duplicates and an empty list are refused', () => {
     expect(problemsOf(oauth({ callbackUrls: ['https://a.example.com', 'https://a.example.com'] }))).toEqual([
@@ -191,14 +223,18 @@ describe('scopes', () => {
   test('a scope newer than API 66.0 and an empty list are warnings (retrieved apps have both)', () => {
     const unknown = resolveApp(request({ ...BASE, oauth: { ...BASE.oauth, scopes: ['Api', 'DataCloudUserClaims'] } }));
     expect(unknown.problems).toEqual([]);
-    expect(unknown.warnings).toEqual(["oauth.scopes[1]: 'DataCloudUserClaims' is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it"]);
+    expect(unknown.warnings).toEqual([
+      "oauth.scopes[1]: 'DataCloudUserClaims' is not a scope of API 66.0; it is written as given, and an org that does not know it will refuse it",
+    ]);
     const none = resolveApp(request({ ...BASE, oauth: { ...BASE.oauth, scopes: [] } }));
     expect(none.problems).toEqual([]);
     expect(none.warnings).toEqual(['oauth.scopes: none selected, so users cannot authorize the app']);
   });
 
   test('a scope newer than the API version is refused', () => {
-    expect(problemsOf(oauth({ scopes: ['MCP'] }), { apiVersion: { version: 65, source: '--api-version' } })).toEqual(["oauth.scopes[0]: 'MCP' needs API 66.0 or later"]);
+    expect(problemsOf(oauth({ scopes: ['MCP'] }), { apiVersion: { version: 65, source: '--api-version' } })).toEqual([
+      "oauth.scopes[0]: 'MCP' needs API 66.0 or later",
+    ]);
   });
 
   test('a scope a retrieve renames gives a warning', () => {
@@ -210,19 +246,33 @@ describe('scopes', () => {
 describe('policies', () => {
   test.each([
     [{ permittedUsers: 'admins' }, "policies.permittedUsers: 'admins' is not one of all-self-authorize, admin-approved"],
-    [{ ipRelaxation: 'enforce_relax_refresh' }, "policies.ipRelaxation: 'enforce_relax_refresh' is not one of enforce, enforce-relax-refresh, relax-activated-devices, relax (did you mean enforce-relax-refresh?)"],
+    [
+      { ipRelaxation: 'enforce_relax_refresh' },
+      "policies.ipRelaxation: 'enforce_relax_refresh' is not one of enforce, enforce-relax-refresh, relax-activated-devices, relax (did you mean enforce-relax-refresh?)",
+    ],
     [{ refreshToken: 'forever' }, "policies.refreshToken: 'forever' is not one of valid-until-revoked, expire-immediately"],
     [{ refreshToken: { expireAfter: { value: 0, unit: 'days' } } }, 'policies.refreshToken.expireAfter.value: must be at least 1, not 0'],
-    [{ refreshToken: { expireAfter: { value: 2, unit: 'weeks' } } }, "policies.refreshToken.expireAfter.unit: 'weeks' is not one of hours, days, months"],
-    [{ refreshToken: { expireAfter: { value: 1.5, unit: 'days' } } }, "policies.refreshToken: must be 'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }"],
-    [{ sessionTimeoutMinutes: 45 }, "policies.sessionTimeoutMinutes: 45 is not one of Setup's timeouts: 15, 30, 60, 120, 240, 480, 720, 1440"],
+    [
+      { refreshToken: { expireAfter: { value: 2, unit: 'weeks' } } },
+      "policies.refreshToken.expireAfter.unit: 'weeks' is not one of hours, days, months",
+    ],
+    [
+      { refreshToken: { expireAfter: { value: 1.5, unit: 'days' } } },
+      "policies.refreshToken: must be 'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }",
+    ],
+    [
+      { sessionTimeoutMinutes: 45 },
+      "policies.sessionTimeoutMinutes: 45 is not one of Setup's timeouts: 15, 30, 60, 120, 240, 480, 720, 1440",
+    ],
     [{ sessionPolicyAction: 'Deny' }, "policies.sessionPolicyAction: 'Deny' is not one of Block, RaiseSessionLevel"],
   ])('%j is refused', (fields, message) => {
     expect(problemsOf(policies(fields))).toEqual([message]);
   });
 
   test('OAuth policies without OAuth settings are refused', () => {
-    expect(problemsOf({ oauth: undefined, policies: { ipRelaxation: 'enforce' } })).toEqual(['policies.ipRelaxation: is an OAuth policy; it needs oauth settings']);
+    expect(problemsOf({ oauth: undefined, policies: { ipRelaxation: 'enforce' } })).toEqual([
+      'policies.ipRelaxation: is an OAuth policy; it needs oauth settings',
+    ]);
   });
 
   test.each([
@@ -248,7 +298,9 @@ describe('other fields', () => {
   });
 
   test('a certificate must be a public certificate body', () => {
-    expect(problemsOf(oauth({ certificate: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----' }))[0]).toMatch(/^oauth.certificate: holds a private key/);
+    expect(problemsOf(oauth({ certificate: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----' }))[0]).toMatch(
+      /^oauth.certificate: holds a private key/,
+    );
     expect(problemsOf(oauth({ certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }))[0]).toMatch(/PEM armour/);
     expect(problemsOf(oauth({ certificate: 'not base64!' }))).toEqual(['oauth.certificate: is not a base64 certificate body']);
   });
@@ -256,27 +308,39 @@ describe('other fields', () => {
   test('a flag without the flow it belongs to warns', () => {
     const outcome = resolveApp(request({ ...BASE, ...oauth({ requireCredentialsInPostBody: true }) }));
     expect(outcome.problems).toEqual([]);
-    expect(outcome.warnings).toEqual(['oauth.requireCredentialsInPostBody: takes effect only with oauth.enableAuthorizationCodeAndCredentialsFlow']);
+    expect(outcome.warnings).toEqual([
+      'oauth.requireCredentialsInPostBody: takes effect only with oauth.enableAuthorizationCodeAndCredentialsFlow',
+    ]);
   });
 
   test('start URLs: https, a custom scheme or a path in the org; never a script', () => {
     expect(problemsOf({ startUrl: '/lightning/n/App', mobileStartUrl: 'zsmsmobile://' })).toEqual([]);
-    expect(problemsOf({ startUrl: 'javascript:alert(1)' })).toEqual(["startUrl: 'javascript:alert(1)' uses the javascript: scheme, which must never receive OAuth redirects"]);
+    expect(problemsOf({ startUrl: 'javascript:alert(1)' })).toEqual([
+      "startUrl: 'javascript:alert(1)' uses the javascript: scheme, which must never receive OAuth redirects",
+    ]);
   });
 
   test('IP ranges need IP addresses', () => {
-    expect(problemsOf({ ipRanges: [{ start: '10.0.0.1', end: '10.0.0.300' }] })).toEqual(["ipRanges[0].end: '10.0.0.300' is not an IP address"]);
+    expect(problemsOf({ ipRanges: [{ start: '10.0.0.1', end: '10.0.0.300' }] })).toEqual([
+      "ipRanges[0].end: '10.0.0.300' is not an IP address",
+    ]);
   });
 
   test('an External Client App cannot carry canvas, SAML or mobile settings', () => {
     const settings = { ...BASE, saml: { entityUrl: 'e', acsUrl: 'https://a.example.com', subjectType: 'Username' }, plugin: 'MyPlugin' };
-    expect(resolveApp(request(settings, { kind: 'external-client-app' })).problems.map((problem) => problem.field)).toEqual(['saml', 'plugin']);
+    expect(resolveApp(request(settings, { kind: 'external-client-app' })).problems.map((problem) => problem.field)).toEqual([
+      'saml',
+      'plugin',
+    ]);
     expect(resolveApp(request(settings)).problems).toEqual([]);
   });
 
   test('a pinned metadataApiVersion is used, and --api-version overrides it', () => {
     expect(resolveApp(request({ ...BASE, metadataApiVersion: '58.0' })).app?.apiVersion).toBe(58);
-    expect(resolveApp(request({ ...BASE, metadataApiVersion: '58.0' }, { apiVersionOverride: { version: 62, source: '--api-version' } })).app?.apiVersion).toBe(62);
+    expect(
+      resolveApp(request({ ...BASE, metadataApiVersion: '58.0' }, { apiVersionOverride: { version: 62, source: '--api-version' } })).app
+        ?.apiVersion,
+    ).toBe(62);
     expect(problemsOf({ metadataApiVersion: '58' })).toEqual(["metadataApiVersion: '58' is not an API version; write it like 66.0"]);
   });
 
@@ -287,7 +351,12 @@ describe('other fields', () => {
   });
 
   test('all problems are reported together', () => {
-    expect(problemsOf({ label: 'L'.repeat(81), apiName: 'x_', ...oauth({ scopes: ['api'], callbackUrls: ['http://x.example.com'] }) }, { contactEmail: { flag: 'bad' } })).toHaveLength(5);
+    expect(
+      problemsOf(
+        { label: 'L'.repeat(81), apiName: 'x_', ...oauth({ scopes: ['api'], callbackUrls: ['http://x.example.com'] }) },
+        { contactEmail: { flag: 'bad' } },
+      ),
+    ).toHaveLength(5);
   });
 });
 

@@ -25,16 +25,28 @@ const hostileText = fc.oneof(
 const hostileUrl = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   hostileText,
-  fc.constantFrom('http://a.example.com/cb', 'https://', 'https://a.example.com/cb\nhttps://b', 'javascript:alert(1)', 'https://a.example.com/' + 'p'.repeat(2000), 'myapp://callback'),
+  fc.constantFrom(
+    'http://a.example.com/cb',
+    'https://',
+    'https://a.example.com/cb\nhttps://b',
+    'javascript:alert(1)',
+    'https://a.example.com/' + 'p'.repeat(2000),
+    'myapp://callback',
+  ),
 );
 const hostileEmail = fc.oneof(fc.emailAddress(), hostileText, fc.constantFrom('a@b', '@example.com', 'a@@example.com', 'a@example.com\n'));
 const scope = fc.oneof(fc.constantFrom(...OAUTH_SCOPES), hostileText);
 /** A value of any type, for fields that expect one particular type. */
 const anyValue = fc.anything({ maxDepth: 2, withNullPrototype: true });
-const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(fc.oneof({ arbitrary, weight: 9 }, { arbitrary: anyValue, weight: 1 }), { nil: undefined, freq: 3 });
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.option(fc.oneof({ arbitrary, weight: 9 }, { arbitrary: anyValue, weight: 1 }), { nil: undefined, freq: 3 });
 /** Mostly a valid value, sometimes a hostile one: enough templates get through validation to exercise rendering. */
-const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: hostile, weight: 1 });
-const goodText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).map((value) => value.trim()).filter((value) => value !== '');
+const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) =>
+  fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: hostile, weight: 1 });
+const goodText = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+  .map((value) => value.trim())
+  .filter((value) => value !== '');
 
 const settings = fc.record(
   {
@@ -46,7 +58,10 @@ const settings = fc.record(
     oauth: fc.oneof(
       fc.record(
         {
-          callbackUrls: mostly(fc.uniqueArray(fc.webUrl({ validSchemes: ['https'] }), { minLength: 1, maxLength: 3 }), fc.oneof(fc.array(hostileUrl, { maxLength: 4 }), anyValue)),
+          callbackUrls: mostly(
+            fc.uniqueArray(fc.webUrl({ validSchemes: ['https'] }), { minLength: 1, maxLength: 3 }),
+            fc.oneof(fc.array(hostileUrl, { maxLength: 4 }), anyValue),
+          ),
           scopes: mostly(fc.subarray([...OAUTH_SCOPES]), fc.oneof(fc.array(scope, { maxLength: 6 }), anyValue)),
           requirePkce: maybe(fc.boolean()),
           requireSecretForWebServerFlow: maybe(fc.boolean()),
@@ -62,13 +77,20 @@ const settings = fc.record(
       fc.record({
         permittedUsers: maybe(fc.constantFrom('admin-approved', 'all-self-authorize')),
         ipRelaxation: maybe(fc.constantFrom('enforce', 'relax', 'enforce-relax-refresh')),
-        refreshToken: maybe(fc.oneof(fc.constantFrom('valid-until-revoked', 'expire-immediately'), fc.record({ expireAfter: fc.record({ value: fc.integer(), unit: hostileText }) }))),
+        refreshToken: maybe(
+          fc.oneof(
+            fc.constantFrom('valid-until-revoked', 'expire-immediately'),
+            fc.record({ expireAfter: fc.record({ value: fc.integer(), unit: hostileText }) }),
+          ),
+        ),
         profiles: maybe(fc.array(hostileText, { maxLength: 3 })),
         clientCredentialsRunAs: maybe(hostileEmail),
       }),
     ),
     startUrl: maybe(mostly(fc.webUrl({ validSchemes: ['https'] }), hostileUrl)),
-    metadataApiVersion: maybe(mostly(fc.constantFrom('66.0', '60.0', '52.0', '46.0', '30.0'), fc.oneof(fc.constantFrom('29.0', '67.0', '52'), hostileText))),
+    metadataApiVersion: maybe(
+      mostly(fc.constantFrom('66.0', '60.0', '52.0', '46.0', '30.0'), fc.oneof(fc.constantFrom('29.0', '67.0', '52'), hostileText)),
+    ),
   },
   { requiredKeys: ['label', 'oauth'] },
 );
@@ -78,7 +100,10 @@ const environmentName = mostly(fc.constantFrom('prod', 'sandbox', 'uat-2', 'a_b'
 const request = fc.record({
   environments: mostly(
     fc.constant({ prod: {}, sandbox: { aliases: ['preprod'] } }),
-    fc.dictionary(environmentName, fc.record({ aliases: fc.option(fc.array(environmentName, { maxLength: 2 }), { nil: undefined }) }), { minKeys: 0, maxKeys: 3 }),
+    fc.dictionary(environmentName, fc.record({ aliases: fc.option(fc.array(environmentName, { maxLength: 2 }), { nil: undefined }) }), {
+      minKeys: 0,
+      maxKeys: 3,
+    }),
   ),
   settings,
   environment: mostly(fc.constantFrom('prod', 'preprod'), fc.option(environmentName, { nil: undefined })),
@@ -115,7 +140,8 @@ describe('hostile templates through validate and render', () => {
         const outcome = resolveApp(resolve);
         if (!outcome.app) {
           expect(outcome.problems.length).toBeGreaterThan(0);
-          for (const problem of outcome.problems) expect([typeof problem.field, problem.message.length > 0, problem.message.includes('\n')]).toEqual(['string', true, false]);
+          for (const problem of outcome.problems)
+            expect([typeof problem.field, problem.message.length > 0, problem.message.includes('\n')]).toEqual(['string', true, false]);
           return;
         }
         expect(outcome.problems).toEqual([]);
@@ -132,25 +158,38 @@ describe('hostile templates through validate and render', () => {
   test('valid templates with hostile text in free-text fields render retrieve-shaped files', () => {
     let rendered = 0;
     fc.assert(
-      fc.property(hostileText, hostileText, fc.constantFrom('connected-app' as const, 'external-client-app' as const), (label, description, kind) => {
-        const outcome = resolveApp({
-          template: 'fuzz',
-          file: 'templates/fuzz.ts',
-          exported: {
-            environments: { prod: {} },
-            kind,
-            app: { label, description, apiName: 'Fuzz_App', contactEmail: 'admin@example.com', oauth: { callbackUrls: ['https://a.example.com/cb'], scopes: ['Api'] } },
-          },
-          contactEmail: {},
-          apiVersion: { version: 66, source: 'sourceApiVersion in sfdx-project.json' },
-        });
-        if (!outcome.app) {
-          expect(outcome.problems.map((problem) => problem.field).every((field) => field === 'label' || field === 'description')).toBe(true);
-          return;
-        }
-        rendered++;
-        for (const file of renderApp(outcome.app)) expectRetrieveShaped(file.path, file.content);
-      }),
+      fc.property(
+        hostileText,
+        hostileText,
+        fc.constantFrom('connected-app' as const, 'external-client-app' as const),
+        (label, description, kind) => {
+          const outcome = resolveApp({
+            template: 'fuzz',
+            file: 'templates/fuzz.ts',
+            exported: {
+              environments: { prod: {} },
+              kind,
+              app: {
+                label,
+                description,
+                apiName: 'Fuzz_App',
+                contactEmail: 'admin@example.com',
+                oauth: { callbackUrls: ['https://a.example.com/cb'], scopes: ['Api'] },
+              },
+            },
+            contactEmail: {},
+            apiVersion: { version: 66, source: 'sourceApiVersion in sfdx-project.json' },
+          });
+          if (!outcome.app) {
+            expect(outcome.problems.map((problem) => problem.field).every((field) => field === 'label' || field === 'description')).toBe(
+              true,
+            );
+            return;
+          }
+          rendered++;
+          for (const file of renderApp(outcome.app)) expectRetrieveShaped(file.path, file.content);
+        },
+      ),
       { numRuns: 2000, seed: 20261128 },
     );
     expect(rendered).toBeGreaterThan(200);
