@@ -1,10 +1,13 @@
 /**
- * Typed errors. Every error a user can cause is an {@link AppError}: a stable code,
- * a one-line message, the actions that fix it, and the exit code it maps to.
+ * Typed errors. Every error a user can cause is an {@link AppError}: a stable code from
+ * {@link ErrorCode}, a one-line message, the actions that fix it, and the exit code it maps to.
  * Exit codes are decided here and nowhere else.
  */
 
-/** Exit codes of the `connected-app` command (deploy passes sf's own 0/1/68/69 through). */
+/**
+ * Exit codes of the `connected-app` command. Deploy passes on sf's deploy codes, which are these
+ * too (plugin-deploy-retrieve's DEPLOY_STATUS_CODES: 0, 1, 68, 69).
+ */
 export const EXIT_CODES = {
   /** Everything worked; `--check` found no drift. */
   ok: 0,
@@ -12,9 +15,41 @@ export const EXIT_CODES = {
   failure: 1,
   /** The command line itself is wrong: unknown flag or command, missing value. */
   usage: 2,
+  /** A deploy succeeded only in part. */
+  partialSuccess: 68,
+  /** A deploy was still running in the org when the wait ran out. */
+  stillRunning: 69,
   /** A bug in this tool: an error nobody anticipated (re-run with --debug). */
   internal: 70,
 } as const;
+
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+/** Every error code a command can report; README lists them with what to do. */
+export type ErrorCode =
+  | 'UsageError'
+  | 'ValidationError'
+  | 'ProjectNotFound'
+  | 'InvalidProjectFile'
+  | 'InvalidSettingsFile'
+  | 'Locked'
+  | 'ReadFailed'
+  | 'WriteFailed'
+  | 'TemplateImport'
+  | 'TemplateLoadError'
+  | 'TemplateSyntaxError'
+  | 'TranspilerMissing'
+  | 'UnreadableMetadata'
+  | 'ImportSourceMissing'
+  | 'ImportSourceEmpty'
+  | 'ImportSourceUnknown'
+  | 'ImportEcaChild'
+  | 'ScanPathMissing'
+  | 'OutOfSync'
+  | 'ApiVersionTooNew'
+  | 'OrgNotAuthorized'
+  | 'SfNotFound'
+  | 'SfFailed';
 
 /** One problem found by validation, with the field or file it is about. */
 export interface Problem {
@@ -34,10 +69,10 @@ export class AppError extends Error {
   readonly [APP_ERROR] = true;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly actions: readonly string[] = [],
-    readonly exitCode: number = EXIT_CODES.failure,
+    readonly exitCode: ExitCode = EXIT_CODES.failure,
     /** Problems listed one per line under the message. */
     readonly problems: readonly Problem[] = [],
   ) {
@@ -67,6 +102,6 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** The exit code an error maps to: its own for an {@link AppError}, `internal` for anything else. */
-export function exitCodeOf(error: unknown): number {
+export function exitCodeOf(error: unknown): ExitCode {
   return isAppError(error) ? error.exitCode : EXIT_CODES.internal;
 }

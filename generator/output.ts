@@ -4,7 +4,7 @@
  * (`{ status, result, warnings }` on success, `{ status, name, message, … }` on error).
  */
 import { writeSync } from 'node:fs';
-import { EXIT_CODES, isAppError } from './errors';
+import { exitCodeOf, isAppError } from './errors';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
 import type { CheckSecretsResult } from './commands/checkSecrets';
@@ -73,7 +73,7 @@ export function printGenerateResult(result: GenerateResult, fixCommand: string, 
 /** Prints an error: one line (plus one line per problem and per action), never a stack trace unless `debug`. */
 export function printError(error: unknown, json: boolean, debug: boolean, streams: Streams): number {
   const known = isAppError(error);
-  const exitCode = known ? error.exitCode : EXIT_CODES.internal;
+  const exitCode = exitCodeOf(error);
   const name = known ? error.code : 'InternalError';
   const unexpected = String((error as Error)?.message ?? error).split('\n')[0];
   const message = known ? error.message : `${unexpected} (a bug in connected-app; re-run with --debug for details)`;

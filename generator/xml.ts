@@ -58,11 +58,11 @@ export function buildMetadataXml(root: XmlElement): string {
   const rootNode = toOrderedNode(root);
   rootNode[':@'] = hasNil(root) ? { '@_xmlns': METADATA_NAMESPACE, '@_xmlns:xsi': XSI_NAMESPACE } : { '@_xmlns': METADATA_NAMESPACE };
   const declaration = { '?xml': [{ '#text': '' }], ':@': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
-  return `${BUILDER.build([declaration, rootNode]) as string}\n`;
+  return `${BUILDER.build([declaration, rootNode])}\n`;
 }
 
 /** The largest metadata file read: retrieved ConnectedApps are a few kilobytes. */
-export const MAX_XML_BYTES = 1024 * 1024;
+const MAX_XML_BYTES = 1024 * 1024;
 
 /** An element as read: its attributes, and text or child elements. */
 export interface ParsedElement {

@@ -32,14 +32,14 @@ const common = {
 const onDemandBundle = {
   name: 'on-demand-commands',
   setup(build) {
-    build.onResolve({ filter: /^\.\/commands\/onDemand$/ }, () => ({ path: './commands.js', external: true }));
+    build.onResolve({ filter: /^\.\.\/commands\/onDemand$/ }, () => ({ path: './commands.js', external: true }));
   },
 };
 
 Promise.all([
   build({
     ...common,
-    entryPoints: [join(root, 'generator', 'cli.ts')],
+    entryPoints: [join(root, 'generator', 'cli', 'main.ts')],
     outfile: join(root, 'dist', 'connected-app.js'),
     plugins: [onDemandBundle],
   }),

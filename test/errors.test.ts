@@ -11,7 +11,7 @@ describe('errors', () => {
     const foreign = Object.assign(new Error('from the other bundle'), { code: 'X', actions: [], exitCode: 1, problems: [] });
     (foreign as unknown as Record<symbol, boolean>)[Symbol.for('connected-app/AppError')] = true;
     expect(isAppError(foreign)).toBe(true);
-    expect(isAppError(new AppError('X', 'y'))).toBe(true);
+    expect(isAppError(new AppError('Locked', 'y'))).toBe(true);
     expect(isAppError(new Error('plain'))).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { AppError } from '../errors';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
 import { type SecretFinding, findSecrets } from '../secrets/patterns';
-import { ENVIRONMENTS_FOLDER, toPosix } from './planRenderings';
+import { ENVIRONMENTS_FOLDER, toPosix } from '../project/layout';
 
 export interface CheckSecretsOptions {
   readonly cwd: string;

@@ -6,6 +6,8 @@
  */
 import { constants, setPriority } from 'node:os';
 import { AppError, UsageError } from '../errors';
+import { DEFAULT_WAIT_MINUTES } from './defaults';
+import { CREATION_BLOCKED, externalClientAppAdvice, generateCommandLine } from '../messages';
 import type { AppKind } from '../model/appKind';
 import { formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { readSettings } from '../project/settings';
@@ -15,12 +17,11 @@ import { redactSecrets } from '../sf/redact';
 import { runSf, sfBinary } from '../sf/runSf';
 import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
 import { toolingQuery } from '../sf/toolingQuery';
-import { type GeneratedTarget, chosenTemplate, generate } from './generate';
+import { chosenTemplate } from '../project/layout';
+import { generate } from './generate';
+import type { GeneratedTarget } from './writeTargets';
 
-/** sf's default wait for a deploy, in minutes. */
-export const DEFAULT_WAIT_MINUTES = 33;
-
-export interface DeployOptions {
+interface DeployOptions {
   readonly cwd: string;
   readonly targetOrg?: string;
   readonly app?: string;
@@ -28,8 +29,8 @@ export interface DeployOptions {
   readonly kind?: AppKind;
   /** Validate in the org without saving (sf's --dry-run, the Metadata API's checkOnly). */
   readonly dryRun?: boolean;
-  /** Minutes sf waits for the deploy to finish, as typed (`--wait`). */
-  readonly wait?: string;
+  /** Minutes sf waits for the deploy to finish (`--wait`). */
+  readonly wait?: number;
 }
 
 /** The types Salesforce may refuse in the same deploy as their new External Client App. */
@@ -109,16 +110,14 @@ async function existsInOrg(org: TargetOrg, apiName: string): Promise<boolean | E
   }
 }
 
-const CREATION_BLOCKED =
-  "since Spring '26 Salesforce blocks creating new connected apps, in Setup and through the Metadata API, unless Salesforce Support enabled it; " +
-  'new connections need an External Client App: npm run generate -- --kind external-client-app.';
+const CREATION_ADVICE = `${CREATION_BLOCKED}; ${externalClientAppAdvice(generateCommandLine(['--kind', 'external-client-app']))}.`;
 
 function withCreationHint(component: DeployedComponent, existed: boolean | undefined): DeployedComponent {
   if (component.type !== 'ConnectedApp' || component.state !== 'Failed' || existed !== false || component.action) return component;
   return {
     ...component,
     problemCode: 'ConnectedAppCreationBlocked',
-    action: `The app does not exist in the org yet, and ${CREATION_BLOCKED}`,
+    action: `The app does not exist in the org yet, and ${CREATION_ADVICE}`,
   };
 }
 
@@ -173,9 +172,8 @@ async function deployInTwoPhases(run: DeployRun, files: readonly string[], types
 
 /** Deploys the generated files of one app and environment to the target org. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
-  const wait = options.wait === undefined ? DEFAULT_WAIT_MINUTES : Number(options.wait);
-  if (!Number.isInteger(wait) || wait < 1 || wait > 1440)
-    throw new UsageError(`--wait must be a whole number of minutes from 1 to 1440, not '${options.wait}'`);
+  const wait = options.wait ?? DEFAULT_WAIT_MINUTES;
+  if (!Number.isInteger(wait) || wait < 1 || wait > 1440) throw new UsageError('--wait must be a whole number of minutes from 1 to 1440');
   const project = readSfdxProject(options.cwd);
   const app = chosenTemplate(options.app, readSettings(project.root));
   const target = syncedTarget(options, app);
@@ -217,7 +215,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const created = outcome.components.some((component) => component.type === 'ConnectedApp' && component.state === 'Created');
   if (existing instanceof Error)
     warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
-  if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_BLOCKED}`);
+  if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_ADVICE}`);
 
   return {
     app,

@@ -11,9 +11,6 @@ import { type CheckSecretsResult, checkSecrets } from './checkSecrets';
 import { type RenderingRequest, planRenderings } from './planRenderings';
 import { type GeneratedTarget, writeTargets } from './writeTargets';
 
-export { DEFAULT_TEMPLATE, ENVIRONMENTS_FOLDER, chosenTemplate } from './planRenderings';
-export type { FileState, GeneratedFile, GeneratedTarget } from './writeTargets';
-
 export interface GenerateOptions extends RenderingRequest {
   /** Compare with the files on disk and write nothing. */
   readonly check?: boolean;

@@ -5,13 +5,15 @@
  * with generate's own rules, and writes `templates/<name>.ts` — all or nothing.
  */
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { AppError, type Problem, UsageError, ValidationError } from '../errors';
+import { DEFAULT_IMPORT_ENVIRONMENT } from './defaults';
 import type { AppKind } from '../model/appKind';
 import { NEWEST_KNOWN_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { isOAuthScope } from '../model/scopes';
 import type { AppSettings } from '../model/template';
 import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
+import { toPosix } from '../project/layout';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
 import { TEMPLATES_FOLDER, templateNameProblem } from '../project/templates';
 import { renderApp } from '../render/index';
@@ -21,8 +23,6 @@ import { type ImportUnit, readConnectedAppUnit } from '../import/units';
 import { retrieveVersion } from '../import/retrieveVersion';
 import { findAppFiles } from '../import/sources';
 import { templateSource } from '../import/templateSource';
-
-export const DEFAULT_IMPORT_ENVIRONMENT = 'default';
 
 export interface ImportOptions {
   readonly cwd: string;
@@ -34,7 +34,7 @@ export interface ImportOptions {
   readonly env?: string;
 }
 
-export interface ImportedApp {
+interface ImportedApp {
   readonly template: string;
   /** `templates/<name>.ts`, project-relative. */
   readonly templateFile: string;
@@ -54,8 +54,6 @@ export interface ImportResult {
   readonly apps: readonly ImportedApp[];
   readonly warnings: readonly string[];
 }
-
-const toPosix = (path: string): string => path.split(sep).join('/');
 
 function displayPath(project: SfdxProject, cwd: string, path: string): string {
   const fromRoot = relative(project.root, path);

@@ -3,26 +3,22 @@
  * validated and turned into metadata documents, every problem of every rendering collected —
  * so nothing is written unless all of them are sound.
  */
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { type Problem, ValidationError } from '../errors';
+import { CREATION_BLOCKED, externalClientAppAdvice, generateCommandLine } from '../messages';
 import { type AppKind, DEFAULT_KIND } from '../model/appKind';
 import { NEWEST_KNOWN_API_VERSION, OLDEST_SUPPORTED_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { sourceFilePath } from '../model/registry';
 import type { ResolvedApp } from '../model/resolvedApp';
+import { chosenTemplate, environmentFolder, toPosix } from '../project/layout';
 import type { ProjectSettings } from '../project/settings';
 import type { SfdxProject } from '../project/sfdxProject';
 import { listTemplates, loadTemplateModule, templateNameProblem } from '../project/templates';
-import type { MetadataDocument } from '../render/document';
+import type { MetadataDocument } from '../model/metadata';
 import { appDocuments } from '../render/index';
 import { documentProblems } from '../validate/documentRules';
 import { type VersionNeed, requiredApiVersion } from '../validate/requiredApiVersion';
 import { type ApiVersionChoice, resolveApp } from '../validate/resolveApp';
-
-/** The template `--app` means when neither the flag nor connected-app.json names one. */
-export const DEFAULT_TEMPLATE = 'fullcast-motion-package';
-
-/** Folder holding the renderings of every environment but a template's first one. */
-export const ENVIRONMENTS_FOLDER = 'environments';
 
 /** What a run is asked to render (the generate options that matter here). */
 export interface RenderingRequest {
@@ -47,8 +43,6 @@ export interface PlannedTarget {
   readonly outputDir: string;
   readonly documents: readonly MetadataDocument[];
 }
-
-export const toPosix = (path: string): string => path.split(sep).join('/');
 
 /** The API version to write for: `--api-version` (which wins over a template's pin), and the project's. */
 function chooseApiVersions(
@@ -86,11 +80,6 @@ function newerVersionWarning(version: number): string | undefined {
   return `API ${formatApiVersion(version)} is newer than the newest schema this tool knows (${formatApiVersion(NEWEST_KNOWN_API_VERSION)}): fields added since are not rendered`;
 }
 
-/** The template a command works on: `--app`, else `defaultApp` in connected-app.json, else the built-in one. */
-export function chosenTemplate(app: string | undefined, settings: ProjectSettings): string {
-  return app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
-}
-
 /** Which (template, environment) pairs this run renders. */
 function planTargets(options: RenderingRequest, settings: ProjectSettings): TargetRequest[] {
   const defaultApp = chosenTemplate(options.app, settings);
@@ -115,8 +104,7 @@ function checkTemplateNames(requests: readonly TargetRequest[], available: reado
 
 function outputDirectory(options: RenderingRequest, project: SfdxProject, app: ResolvedApp, primaryEnvironment: string): string {
   if (options.outputDir !== undefined) return resolve(options.cwd, options.outputDir);
-  if (app.environment === primaryEnvironment) return join(project.root, project.defaultPackageDirectory, 'main', 'default');
-  return join(project.root, ENVIRONMENTS_FOLDER, app.environment);
+  return environmentFolder(project, app.environment, app.environment === primaryEnvironment);
 }
 
 /** The newest API version the documents need: their types' own, or an element's holding a setting. */
@@ -140,9 +128,9 @@ function springWarnings(apps: readonly ResolvedApp[]): string[] {
   }
   return [...environments].map(
     ([apiName, names]) =>
-      `${apiName} (${names.join(', ')}): since Spring '26 Salesforce blocks creating new connected apps, in Setup and through the Metadata API; ` +
-      'deploying this file works only if the app already exists in the org (then set existsInOrg: true in the template) or Salesforce Support enabled creation. ' +
-      'New connections need an External Client App: npm run generate -- --kind external-client-app.',
+      `${apiName} (${names.join(', ')}): ${CREATION_BLOCKED}; ` +
+      'deploying this file works only if the app already exists in the org (then set existsInOrg: true in the template); ' +
+      `${externalClientAppAdvice(generateCommandLine(['--kind', 'external-client-app']))}.`,
   );
 }
 

@@ -2,7 +2,7 @@
  * The write stage of generate: each planned rendering's files rendered and written (or, with
  * `--check`, compared with the disk) one target at a time, so memory holds one target's files.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { AppKind } from '../model/appKind';
 import { formatApiVersion } from '../model/apiVersion';
@@ -11,12 +11,13 @@ import { driftOf, readExisting } from '../project/drift';
 import type { SfdxProject } from '../project/sfdxProject';
 import { renderDocument } from '../render/document';
 import { type SecretFinding, findSecrets } from '../secrets/patterns';
-import { type PlannedTarget, toPosix } from './planRenderings';
+import { projectPath } from '../project/layout';
+import type { PlannedTarget } from './planRenderings';
 
 /** created/updated/unchanged when writing; missing/differs/unchanged with `--check`. */
-export type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
+type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
 
-export interface GeneratedFile {
+interface GeneratedFile {
   /** Path relative to the project root, `/`-separated. */
   readonly path: string;
   readonly type: string;
@@ -63,7 +64,7 @@ function outputFiles(
   return target.documents.map((document) => {
     const file = renderDocument(document, target.app.apiVersion);
     const absolute = join(target.outputDir, file.path);
-    const path = toPosix(relative(project.root, absolute));
+    const path = projectPath(project, absolute);
     const base = { path, type: file.type, fullName: file.fullName };
     if (!scanned) return { ...base, state: writeFile(absolute, file.content, tempFolder) };
     const onDisk = readExisting(absolute);
@@ -84,7 +85,7 @@ export function writeTargets(
     kind: target.app.kind,
     apiName: target.app.apiName,
     apiVersion: formatApiVersion(target.app.apiVersion),
-    outputDir: toPosix(relative(project.root, target.outputDir)) || '.',
+    outputDir: projectPath(project, target.outputDir),
     files: outputFiles(project, target, scanned),
   }));
 }

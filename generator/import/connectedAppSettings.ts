@@ -5,10 +5,22 @@
  * consumer key and secret are never carried over.
  */
 import type { Problem } from '../errors';
+import { CONNECTED_APP_REFRESH_TOKEN_FORMS, connectedAppRefreshTokenFrom, ipRelaxationFrom, ipRelaxationValues } from '../model/codecs';
+import {
+  type MetadataObject,
+  compact,
+  flagOf as bool,
+  listOf as list,
+  numberOf as num,
+  objectOf,
+  objectsOf,
+  onlyTrue,
+  scalarText,
+  textOf as str,
+} from '../model/metadata';
 import type { OAuthScope } from '../model/scopes';
-import type { AppPolicies, AppSettings, IpRelaxation, OAuthSettings, RefreshTokenPolicy, RefreshTokenUnit } from '../model/template';
-import { IP_RELAXATION_VALUES } from '../render/connectedApp';
-import type { MetadataObject, MetadataValue } from '../render/serialize';
+import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
+import { quoted } from '../validate/text';
 
 /** What an import reads: the settings, and what it left behind or noticed. */
 export interface ImportedSettings {
@@ -19,60 +31,37 @@ export interface ImportedSettings {
   readonly warnings: string[];
 }
 
-type Obj = Record<string, MetadataValue | undefined>;
-
-const str = (value: MetadataValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-const bool = (value: MetadataValue | undefined): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-const num = (value: MetadataValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
-const list = (value: MetadataValue | undefined): MetadataValue[] | undefined => (Array.isArray(value) ? value : undefined);
-
-/** Drops undefined fields, so a template lists only what the file holds. */
-export function compact<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
-}
-
-/** `true` when set and not Salesforce's default `false`: the shape an imported flag takes. */
-const onlyTrue = (value: MetadataValue | undefined): true | undefined => (value === true ? true : undefined);
-
 /** The line break between callback URLs in the file's raw text (`\r\n` survives only there). */
 export function lineBreakOf(rawCallbackText: string | undefined): 'crlf' | undefined {
   return rawCallbackText?.includes('\r\n') ? 'crlf' : undefined;
 }
 
-export function ipRelaxationFrom(
-  value: string,
-  values: Readonly<Record<IpRelaxation, string>>,
-  field: string,
-  problems: Problem[],
-): IpRelaxation | undefined {
-  const found = (Object.entries(values) as [IpRelaxation, string][]).find(([, metadata]) => metadata === value)?.[0];
-  if (!found) problems.push({ field, message: `'${value}' is not one of ${Object.values(values).join(', ')}` });
-  return found;
+/** The refresh-token choice of `oauthPolicy/refreshTokenPolicy`, or a problem. */
+function refreshTokenFrom(value: string, problems: Problem[]): AppPolicies['refreshToken'] {
+  const policy = connectedAppRefreshTokenFrom(value);
+  if (!policy)
+    problems.push({ field: 'oauthPolicy.refreshTokenPolicy', message: `${quoted(value)} is not ${CONNECTED_APP_REFRESH_TOKEN_FORMS}` });
+  return policy;
 }
 
-/** `infinite`, `zero`, `specific_lifetime:90:DAYS`, `specific_inactivity:7:HOURS` → the Setup choice. */
-function refreshTokenFrom(value: string, problems: Problem[]): RefreshTokenPolicy | undefined {
-  if (value === 'infinite') return 'valid-until-revoked';
-  if (value === 'zero') return 'expire-immediately';
-  const match = /^(specific_lifetime|specific_inactivity):(\d+):(HOURS|DAYS|MONTHS)$/.exec(value);
-  if (!match) {
+/** The IP relaxation choice of `oauthPolicy/ipRelaxation`, or a problem. */
+function ipRelaxationOf(value: string, problems: Problem[]): AppPolicies['ipRelaxation'] {
+  const setting = ipRelaxationFrom('connected-app', value);
+  if (!setting)
     problems.push({
-      field: 'oauthPolicy.refreshTokenPolicy',
-      message: `'${value}' is not infinite, zero or specific_lifetime|specific_inactivity:N:HOURS|DAYS|MONTHS`,
+      field: 'oauthPolicy.ipRelaxation',
+      message: `${quoted(value)} is not one of ${ipRelaxationValues('connected-app').join(', ')}`,
     });
-    return undefined;
-  }
-  const period = { value: Number(match[2]), unit: match[3].toLowerCase() as RefreshTokenUnit };
-  return match[1] === 'specific_lifetime' ? { expireAfter: period } : { expireIfUnusedFor: period };
+  return setting;
 }
 
-function oauthFrom(config: Obj, rawCallback: string | undefined): OAuthSettings {
-  const id = config.idTokenConfig as Obj | undefined;
-  const asset = config.assetTokenConfig as Obj | undefined;
+function oauthFrom(config: MetadataObject, rawCallback: string | undefined): OAuthSettings {
+  const id = objectOf(config.idTokenConfig);
+  const asset = objectOf(config.assetTokenConfig);
   const secretOptional = bool(config.isConsumerSecretOptional);
   return compact({
     callbackUrls: (str(config.callbackUrl) ?? '').split(/\r?\n/),
-    scopes: (list(config.scopes) ?? []).map(String) as OAuthScope[],
+    scopes: (list(config.scopes) ?? []).map(scalarText) as OAuthScope[],
     requirePkce: bool(config.isPkceRequired),
     requireSecretForWebServerFlow: secretOptional === undefined ? undefined : !secretOptional,
     requireSecretForRefreshTokenFlow: bool(config.isSecretRequiredForRefreshToken),
@@ -106,14 +95,14 @@ function oauthFrom(config: Obj, rawCallback: string | undefined): OAuthSettings 
   });
 }
 
-function policiesFrom(app: Obj, problems: Problem[]): AppPolicies | undefined {
-  const config = (app.oauthConfig ?? {}) as Obj;
-  const policy = app.oauthPolicy as Obj | undefined;
-  const session = app.sessionPolicy as Obj | undefined;
+function policiesFrom(app: MetadataObject, problems: Problem[]): AppPolicies | undefined {
+  const config = objectOf(app.oauthConfig) ?? {};
+  const policy = objectOf(app.oauthPolicy);
+  const session = objectOf(app.sessionPolicy);
   const admin = bool(config.isAdminApproved);
   const policies: AppPolicies = compact({
     permittedUsers: admin === undefined ? undefined : admin ? 'admin-approved' : 'all-self-authorize',
-    ipRelaxation: policy && ipRelaxationFrom(str(policy.ipRelaxation) ?? '', IP_RELAXATION_VALUES, 'oauthPolicy.ipRelaxation', problems),
+    ipRelaxation: policy && ipRelaxationOf(str(policy.ipRelaxation) ?? '', problems),
     refreshToken: policy && refreshTokenFrom(str(policy.refreshTokenPolicy) ?? '', problems),
     enableTokenExchangeFlow: policy && onlyTrue(policy.isTokenExchangeFlowEnabled),
     singleLogoutUrl: policy && str(policy.singleLogoutUrl),
@@ -121,8 +110,8 @@ function policiesFrom(app: Obj, problems: Problem[]): AppPolicies | undefined {
     sessionTimeoutMinutes: session && num(session.sessionTimeout),
     sessionLevel: session && str(session.sessionLevel),
     sessionPolicyAction: session && (str(session.policyAction) as AppPolicies['sessionPolicyAction']),
-    profiles: list(app.profileName)?.map(String),
-    permissionSets: list(app.permissionSetName)?.map(String),
+    profiles: list(app.profileName)?.map(scalarText),
+    permissionSets: list(app.permissionSetName)?.map(scalarText),
   });
   return Object.keys(policies).length > 0 ? policies : undefined;
 }
@@ -136,13 +125,13 @@ export function connectedAppSettings(
 ): ImportedSettings {
   const notes: string[] = [];
   const warnings: string[] = [];
-  const config = app.oauthConfig as Obj | undefined;
+  const config = objectOf(app.oauthConfig);
   if (config?.consumerKey !== undefined)
     notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
   if (config?.consumerSecret !== undefined)
     warnings.push('the file holds a consumer secret: it was dropped and written nowhere; rotate it if the file was ever committed');
-  const canvas = app.canvasConfig as Obj | undefined;
-  const saml = app.samlConfig as Obj | undefined;
+  const canvas = objectOf(app.canvasConfig);
+  const saml = objectOf(app.samlConfig);
   const settings: AppSettings = compact({
     label: str(app.label) ?? '',
     apiName,
@@ -156,21 +145,18 @@ export function connectedAppSettings(
     logoUrl: str(app.logoUrl),
     iconUrl: str(app.iconUrl),
     oauth: config && oauthFrom(config, rawCallback),
-    policies: policiesFrom(app as Obj, problems),
-    attributes: list(app.attributes)?.map((attribute) => ({
-      key: String((attribute as Obj).key),
-      formula: String((attribute as Obj).formula),
-    })),
-    ipRanges: list(app.ipRanges)?.map((range) =>
-      compact({ start: String((range as Obj).start), end: String((range as Obj).end), description: str((range as Obj).description) }),
+    policies: policiesFrom(app, problems),
+    attributes: objectsOf(app.attributes)?.map((attribute) => ({ key: scalarText(attribute.key), formula: scalarText(attribute.formula) })),
+    ipRanges: objectsOf(app.ipRanges)?.map((range) =>
+      compact({ start: scalarText(range.start), end: scalarText(range.end), description: str(range.description) }),
     ),
     canvas:
       canvas &&
       (compact({
         canvasUrl: str(canvas.canvasUrl) ?? '',
         accessMethod: str(canvas.accessMethod),
-        locations: list(canvas.locations)?.map(String),
-        options: list(canvas.options)?.map(String),
+        locations: list(canvas.locations)?.map(scalarText),
+        options: list(canvas.options)?.map(scalarText),
         lifecycleClass: str(canvas.lifecycleClass),
         samlInitiationMethod: str(canvas.samlInitiationMethod),
       }) as AppSettings['canvas']),

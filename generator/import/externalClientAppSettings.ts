@@ -4,44 +4,34 @@
  * than dropped: an import that loses a setting would change the org on the next deploy.
  */
 import type { Problem } from '../errors';
+import { externalClientAppRefreshTokenFrom, ipRelaxationFrom, ipRelaxationValues, permittedUsersFrom, scopeFrom } from '../model/codecs';
+import { type EcaChildRole, type EcaRole, ecaPartName } from '../model/externalClientAppParts';
+import {
+  type MetadataObject,
+  type MetadataValue,
+  compact,
+  flagOf as bool,
+  numberOf as num,
+  objectOf,
+  objectsOf,
+  onlyTrue,
+  scalarText,
+  textOf as str,
+} from '../model/metadata';
 import type { OAuthScope } from '../model/scopes';
-import type {
-  AppPolicies,
-  AppSettings,
-  ExternalClientAppNames,
-  OAuthSettings,
-  RefreshTokenPolicy,
-  RefreshTokenUnit,
-} from '../model/template';
-import { ECA_CHILD_SUFFIXES, ECA_IP_RELAXATION_VALUES } from '../render/externalClientApp';
-import type { MetadataObject, MetadataValue } from '../render/serialize';
-import { type ImportedSettings, compact, ipRelaxationFrom, lineBreakOf } from './connectedAppSettings';
-import type { EcaRole } from './sources';
-
-type Obj = Record<string, MetadataValue | undefined>;
+import type { AppPolicies, AppSettings, ExternalClientAppNames, OAuthSettings } from '../model/template';
+import { quoted } from '../validate/text';
+import { type ImportedSettings, lineBreakOf } from './connectedAppSettings';
 
 /** The set's documents by role; the header is required, the others optional. */
-export interface EcaDocuments {
-  readonly header: MetadataObject;
-  readonly globalOauth?: MetadataObject;
-  readonly oauthSettings?: MetadataObject;
-  readonly oauthPolicies?: MetadataObject;
-  readonly appPolicies?: MetadataObject;
-}
+export type EcaDocuments = { readonly header: MetadataObject } & { readonly [role in EcaChildRole]?: MetadataObject };
 
-const str = (value: MetadataValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-const bool = (value: MetadataValue | undefined): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-const num = (value: MetadataValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
-const onlyTrue = (value: MetadataValue | undefined): true | undefined => (value === true ? true : undefined);
 const split = (value: MetadataValue | undefined): string[] | undefined =>
   typeof value === 'string' && value !== '' ? value.split(/\s*,\s*/) : undefined;
 
-/** `commaSeparatedOauthScopes` names that differ from the ConnectedApp enum. */
-const SCOPE_FROM_ECA: Readonly<Record<string, string>> = { SFApiPlatform: 'SFAP' };
-
 /** Elements read but not rendered: refused unless they hold the value rendering writes anyway. */
 function refuseUnsupported(
-  object: Obj | undefined,
+  object: MetadataObject | undefined,
   role: string,
   allowed: Readonly<Record<string, MetadataValue | undefined>>,
   problems: Problem[],
@@ -52,12 +42,12 @@ function refuseUnsupported(
     if (expected !== undefined && value !== expected)
       problems.push({
         field: `${role}.${element}`,
-        message: `'${String(value)}' is not supported by this tool yet (it writes ${String(expected)})`,
+        message: `${quoted(scalarText(value))} is not supported by this tool yet (it writes ${scalarText(expected)})`,
       });
   }
 }
 
-const UNSUPPORTED_ELEMENTS: Readonly<Record<EcaRole | 'header', readonly string[]>> = {
+const UNSUPPORTED_ELEMENTS: Readonly<Record<EcaRole, readonly string[]>> = {
   header: ['managedType'],
   globalOauth: [],
   oauthSettings: ['clientAssertionCertificate', 'commaSeparatedCustomScopes'],
@@ -80,7 +70,7 @@ const UNSUPPORTED_ELEMENTS: Readonly<Record<EcaRole | 'header', readonly string[
   ],
 };
 
-function refuseElements(object: Obj | undefined, role: EcaRole | 'header', problems: Problem[]): void {
+function refuseElements(object: MetadataObject | undefined, role: EcaRole, problems: Problem[]): void {
   for (const element of UNSUPPORTED_ELEMENTS[role]) {
     const value = object?.[element];
     if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
@@ -88,30 +78,23 @@ function refuseElements(object: Obj | undefined, role: EcaRole | 'header', probl
   }
 }
 
-function refreshTokenFrom(policies: Obj, problems: Problem[]): RefreshTokenPolicy | undefined {
-  const type = str(policies.refreshTokenPolicyType);
-  if (type === undefined || type === 'Infinite') return type && 'valid-until-revoked';
-  if (type === 'Zero') return 'expire-immediately';
-  const value = num(policies.refreshTokenValidityPeriod);
-  const unit = str(policies.refreshTokenValidityUnit)?.toLowerCase();
-  if (value === undefined || !['hours', 'days', 'months'].includes(unit ?? '')) {
-    problems.push({
-      field: 'oauthPolicies.refreshTokenValidityPeriod',
-      message: `${type} needs a period and a unit (Hours, Days or Months)`,
-    });
-    return undefined;
-  }
-  const period = { value, unit: unit as RefreshTokenUnit };
-  return type === 'SpecificLifetime' ? { expireAfter: period } : { expireIfUnusedFor: period };
+function refreshTokenFrom(policies: MetadataObject, problems: Problem[]): AppPolicies['refreshToken'] {
+  const policy = externalClientAppRefreshTokenFrom(policies);
+  if (policy !== null) return policy;
+  problems.push({
+    field: 'oauthPolicies.refreshTokenValidityPeriod',
+    message: `${scalarText(policies.refreshTokenPolicyType)} needs a period and a unit (Hours, Days or Months)`,
+  });
+  return undefined;
 }
 
-function oauthFrom(global: Obj, settings: Obj, rawCallback: string | undefined): OAuthSettings {
-  const id = global.idTokenConfig as Obj | undefined;
+function oauthFrom(global: MetadataObject, settings: MetadataObject, rawCallback: string | undefined): OAuthSettings {
+  const id = objectOf(global.idTokenConfig);
   const secretOptional = bool(global.isConsumerSecretOptional);
   const assetAudiences = str(settings.assetTokenAudiences);
   return compact({
     callbackUrls: (str(global.callbackUrl) ?? '').split(/\r?\n/),
-    scopes: (split(settings.commaSeparatedOauthScopes) ?? []).map((scope) => SCOPE_FROM_ECA[scope] ?? scope) as OAuthScope[],
+    scopes: (split(settings.commaSeparatedOauthScopes) ?? []).map((scope) => scopeFrom('external-client-app', scope)) as OAuthScope[],
     requirePkce: bool(global.isPkceRequired),
     requireSecretForWebServerFlow: secretOptional === undefined ? undefined : !secretOptional,
     requireSecretForRefreshTokenFlow: bool(global.isSecretRequiredForRefreshToken),
@@ -149,19 +132,19 @@ function oauthFrom(global: Obj, settings: Obj, rawCallback: string | undefined):
   });
 }
 
-function policiesFrom(policies: Obj | undefined, problems: Problem[]): AppPolicies | undefined {
+function policiesFrom(policies: MetadataObject | undefined, problems: Problem[]): AppPolicies | undefined {
   if (!policies) return undefined;
   const permitted = str(policies.permittedUsersPolicyType);
   const level = str(policies.requiredSessionLevel);
   const relaxation = str(policies.ipRelaxationPolicyType);
-  const spelling = Object.values(ECA_IP_RELAXATION_VALUES).find((value) => value.toLowerCase() === relaxation?.toLowerCase());
+  const ipRelaxation = relaxation === undefined ? undefined : ipRelaxationFrom('external-client-app', relaxation);
+  if (relaxation !== undefined && ipRelaxation === undefined) {
+    const known = ipRelaxationValues('external-client-app').join(', ');
+    problems.push({ field: 'oauthPolicies.ipRelaxationPolicyType', message: `${quoted(relaxation)} is not one of ${known}` });
+  }
   return compact<AppPolicies>({
-    permittedUsers:
-      permitted === undefined ? undefined : permitted === 'AdminApprovedPreAuthorized' ? 'admin-approved' : 'all-self-authorize',
-    ipRelaxation:
-      relaxation === undefined
-        ? undefined
-        : ipRelaxationFrom(spelling ?? relaxation, ECA_IP_RELAXATION_VALUES, 'oauthPolicies.ipRelaxationPolicyType', problems),
+    permittedUsers: permitted === undefined ? undefined : permittedUsersFrom(permitted),
+    ipRelaxation,
     refreshToken: refreshTokenFrom(policies, problems),
     enableTokenExchangeFlow: onlyTrue(policies.isTokenExchangeFlowEnabled),
     singleLogoutUrl: str(policies.singleLogoutUrl),
@@ -177,25 +160,26 @@ function policiesFrom(policies: Obj | undefined, problems: Problem[]): AppPolici
 /** Child names that differ from Setup's convention, to keep; undefined when all follow it. */
 function namesFrom(
   apiName: string,
-  names: Partial<Record<EcaRole, string>>,
+  names: Partial<Record<EcaChildRole, string>>,
   notes: string[],
-  labels: Partial<Record<EcaRole, string | undefined>>,
+  labels: Partial<Record<EcaChildRole, string | undefined>>,
 ): ExternalClientAppNames | undefined {
-  const kept = compact(
-    Object.fromEntries(
-      Object.entries(names).map(([role, name]) => [role, name === `${apiName}${ECA_CHILD_SUFFIXES[role as EcaRole]}` ? undefined : name]),
-    ),
-  );
-  for (const [role, label] of Object.entries(labels)) {
-    const name = names[role as EcaRole];
+  const kept: ExternalClientAppNames = {};
+  for (const [role, name] of Object.entries(names) as [EcaChildRole, string][]) {
+    if (name !== ecaPartName(apiName, role)) kept[role] = name;
+    const label = labels[role];
     if (label !== undefined && label !== name)
-      notes.push(`the ${role} label '${label}' becomes its component name, '${name}', as Setup labels them`);
+      notes.push(`the ${role} label ${quoted(label)} becomes its component name, ${quoted(name)}, as Setup labels them`);
   }
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 /** The start URL, from the app policies (start page Custom) or the OAuth policies (start page OAuth). */
-function startUrlFrom(appPolicies: Obj | undefined, oauthPolicies: Obj | undefined, problems: Problem[]): string | undefined {
+function startUrlFrom(
+  appPolicies: MetadataObject | undefined,
+  oauthPolicies: MetadataObject | undefined,
+  problems: Problem[],
+): string | undefined {
   const custom = str(appPolicies?.startUrl);
   const oauth = str(oauthPolicies?.startUrl);
   const page = str(appPolicies?.startPage);
@@ -210,24 +194,21 @@ function startUrlFrom(appPolicies: Obj | undefined, oauthPolicies: Obj | undefin
 export function externalClientAppSettings(
   documents: EcaDocuments,
   apiName: string,
-  names: Partial<Record<EcaRole, string>>,
+  names: Partial<Record<EcaChildRole, string>>,
   rawCallback: string | undefined,
   problems: Problem[],
 ): ImportedSettings {
   const notes: string[] = [];
   const warnings: string[] = [];
-  const header = documents.header as Obj;
-  const global = documents.globalOauth as Obj | undefined;
-  const oauthSettings = documents.oauthSettings as Obj | undefined;
-  const appPolicies = documents.appPolicies as Obj | undefined;
+  const { header, globalOauth: global, oauthSettings, oauthPolicies, appPolicies } = documents;
   refuseUnsupported(header, 'header', { distributionState: 'Local', isProtected: false }, problems);
   refuseUnsupported(global, 'globalOauth', { shouldRotateConsumerKey: false, shouldRotateConsumerSecret: false }, problems);
   refuseUnsupported(oauthSettings, 'oauthSettings', { isFirstPartyAppEnabled: false }, problems);
-  refuseUnsupported(documents.oauthPolicies as Obj | undefined, 'oauthPolicies', { isGuestCodeCredFlowEnabled: false }, problems);
+  refuseUnsupported(oauthPolicies, 'oauthPolicies', { isGuestCodeCredFlowEnabled: false }, problems);
   refuseUnsupported(appPolicies, 'appPolicies', { isEnabled: true, isOauthPluginEnabled: global !== undefined }, problems);
   refuseElements(header, 'header', problems);
   refuseElements(oauthSettings, 'oauthSettings', problems);
-  refuseElements(documents.oauthPolicies as Obj | undefined, 'oauthPolicies', problems);
+  refuseElements(oauthPolicies, 'oauthPolicies', problems);
   refuseElements(appPolicies, 'appPolicies', problems);
   if (global?.consumerKey !== undefined)
     notes.push('its consumer key stays in Salesforce: files generated from the template never carry it');
@@ -244,7 +225,7 @@ export function externalClientAppSettings(
   const labels = {
     globalOauth: str(global?.label),
     oauthSettings: str(oauthSettings?.label),
-    oauthPolicies: str((documents.oauthPolicies as Obj | undefined)?.label),
+    oauthPolicies: str(oauthPolicies?.label),
     appPolicies: str(appPolicies?.label),
   };
   const settings: AppSettings = compact({
@@ -255,18 +236,18 @@ export function externalClientAppSettings(
     contactPhone: str(header.contactPhone),
     description: str(header.description),
     infoUrl: str(header.infoUrl),
-    startUrl: startUrlFrom(appPolicies, documents.oauthPolicies as Obj | undefined, problems),
+    startUrl: startUrlFrom(appPolicies, oauthPolicies, problems),
     startPage: appPolicies && (str(appPolicies.startPage) as AppSettings['startPage']),
     logoUrl: str(header.logoUrl),
     iconUrl: str(header.iconUrl),
     oauth: global && oauthSettings ? oauthFrom(global, oauthSettings, rawCallback) : undefined,
-    policies: policiesFrom(documents.oauthPolicies as Obj | undefined, problems),
-    attributes: (oauthSettings?.customAttributes as Obj[] | undefined)?.map((attribute) => ({
-      key: String(attribute.key),
-      formula: String(attribute.formula),
+    policies: policiesFrom(oauthPolicies, problems),
+    attributes: objectsOf(oauthSettings?.customAttributes)?.map((attribute) => ({
+      key: scalarText(attribute.key),
+      formula: scalarText(attribute.formula),
     })),
-    ipRanges: (oauthSettings?.trustedIpRanges as Obj[] | undefined)?.map((range) =>
-      compact({ start: String(range.startIpAddress), end: String(range.endIpAddress), description: str(range.description) }),
+    ipRanges: objectsOf(oauthSettings?.trustedIpRanges)?.map((range) =>
+      compact({ start: scalarText(range.startIpAddress), end: scalarText(range.endIpAddress), description: str(range.description) }),
     ),
     externalClientAppNames: namesFrom(apiName, names, notes, labels),
   });

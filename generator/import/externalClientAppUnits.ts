@@ -4,31 +4,14 @@
  * two children of the same role for one app, is a problem.
  */
 import type { Problem } from '../errors';
-import {
-  APP_POLICIES_SCHEMA,
-  EXTERNAL_CLIENT_APPLICATION_SCHEMA,
-  GLOBAL_OAUTH_SETTINGS_SCHEMA,
-  OAUTH_POLICIES_SCHEMA,
-  OAUTH_SETTINGS_SCHEMA,
-} from '../model/externalClientAppSchema';
-import type { MetadataSchema } from '../model/schema';
-import type { MetadataObject } from '../render/serialize';
+import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, ecaChildPartBySuffix, ecaPart } from '../model/externalClientAppParts';
+import { type MetadataObject, scalarText } from '../model/metadata';
 import { type EcaDocuments, externalClientAppSettings } from './externalClientAppSettings';
-import { type AppFile, ECA_CHILD_ROLES, type EcaRole } from './sources';
+import type { AppFile } from './sources';
 import { type ImportUnit, rawElementText, readFile } from './units';
 
-const SCHEMA_BY_ROLE: Readonly<Record<EcaRole, MetadataSchema>> = {
-  globalOauth: GLOBAL_OAUTH_SETTINGS_SCHEMA,
-  oauthSettings: OAUTH_SETTINGS_SCHEMA,
-  oauthPolicies: OAUTH_POLICIES_SCHEMA,
-  appPolicies: APP_POLICIES_SCHEMA,
-};
-
-/** The order the renderer writes a set's files in. */
-const RENDER_ORDER: readonly EcaRole[] = ['globalOauth', 'oauthSettings', 'oauthPolicies', 'appPolicies'];
-
 interface ReadChild {
-  readonly role: EcaRole;
+  readonly role: EcaChildRole;
   readonly file: AppFile;
   readonly text: string;
   readonly object: MetadataObject;
@@ -42,13 +25,14 @@ export function readExternalClientAppUnits(
 ): ImportUnit[] {
   const readChildren: ReadChild[] = [];
   for (const file of children) {
-    const role = ECA_CHILD_ROLES[file.suffix as keyof typeof ECA_CHILD_ROLES];
-    const read = readFile(file, SCHEMA_BY_ROLE[role], show, problems);
-    if (read) readChildren.push({ role, file, ...read });
+    const part = ecaChildPartBySuffix(file.suffix);
+    if (!part) continue;
+    const read = readFile(file, part.schema, show, problems);
+    if (read) readChildren.push({ role: part.role, file, ...read });
   }
   const headerNames = new Set(headers.map((header) => header.name));
   for (const child of readChildren) {
-    const app = String(child.object.externalClientApplication);
+    const app = scalarText(child.object.externalClientApplication);
     if (!headerNames.has(app)) {
       problems.push({
         field: show(child.file.path),
@@ -59,7 +43,7 @@ export function readExternalClientAppUnits(
   return headers.flatMap((header) => {
     const unit = readSet(
       header,
-      readChildren.filter((child) => String(child.object.externalClientApplication) === header.name),
+      readChildren.filter((child) => scalarText(child.object.externalClientApplication) === header.name),
       show,
       problems,
     );
@@ -73,9 +57,9 @@ function readSet(
   show: (path: string) => string,
   problems: Problem[],
 ): ImportUnit | undefined {
-  const header = readFile(headerFile, EXTERNAL_CLIENT_APPLICATION_SCHEMA, show, problems);
+  const header = readFile(headerFile, ecaPart('header').schema, show, problems);
   if (!header) return undefined;
-  const byRole = new Map<EcaRole, ReadChild>();
+  const byRole = new Map<EcaChildRole, ReadChild>();
   for (const child of children) {
     const other = byRole.get(child.role);
     if (other)
@@ -101,7 +85,9 @@ function readSet(
   );
   problems.push(...setProblems.map((problem) => ({ field: `${show(headerFile.path)}: ${problem.field}`, message: problem.message })));
   if (setProblems.length > 0) return undefined;
-  const ordered = RENDER_ORDER.map((role) => byRole.get(role)).filter((child): child is ReadChild => child !== undefined);
+  const ordered = EXTERNAL_CLIENT_APP_PARTS.flatMap((part) => (part.role === 'header' ? [] : [byRole.get(part.role)])).filter(
+    (child): child is ReadChild => child !== undefined,
+  );
   return {
     kind: 'external-client-app',
     apiName: headerFile.name,

@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors';
 import { type ElementSpec, type MetadataSchema } from '../model/schema';
-import type { MetadataObject, MetadataValue } from '../render/serialize';
+import type { MetadataObject, MetadataValue } from '../model/metadata';
 import { closestMatch } from '../validate/closestMatch';
 import { METADATA_NAMESPACE, type ParsedElement, XSI_NAMESPACE } from '../xml';
 

@@ -6,16 +6,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../errors';
-
-/** The ECA children's suffixes, by the role they play. */
-export const ECA_CHILD_ROLES = {
-  ecaGlblOauth: 'globalOauth',
-  ecaOauth: 'oauthSettings',
-  ecaOauthPlcy: 'oauthPolicies',
-  ecaPlcy: 'appPolicies',
-} as const;
-
-export type EcaRole = (typeof ECA_CHILD_ROLES)[keyof typeof ECA_CHILD_ROLES];
+import { ecaChildPartBySuffix } from '../model/externalClientAppParts';
+import { METADATA_TYPES } from '../model/registry';
 
 /** One file of an app, with the suffix that typed it and the component name before it. */
 export interface AppFile {
@@ -30,7 +22,12 @@ export interface FoundFiles {
   readonly ecaChildren: AppFile[];
 }
 
-const SUFFIX = /^(.+)\.(connectedApp|eca|ecaGlblOauth|ecaOauth|ecaOauthPlcy|ecaPlcy)(-meta\.xml)?$/;
+/** `<name>.<suffix>` (Metadata API format) or `<name>.<suffix>-meta.xml` (source format), for every type this tool reads. */
+const SUFFIX = new RegExp(
+  `^(.+)\\.(${Object.values(METADATA_TYPES)
+    .map((type) => type.suffix)
+    .join('|')})(-meta\\.xml)?$`,
+);
 
 /** Folders a search does not enter. */
 const SKIPPED = new Set(['node_modules', '.git', '.sf', '.sfdx', '.connected-app']);
@@ -72,15 +69,15 @@ export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles 
         `${given}: not a ConnectedApp (.connectedApp-meta.xml, .connectedApp) or External Client App (.eca-meta.xml) file`,
       );
     }
-    if (file.suffix in ECA_CHILD_ROLES) {
+    if (ecaChildPartBySuffix(file.suffix)) {
       throw new AppError('ImportEcaChild', `${given}: part of an External Client App set; import the folder that holds the whole set`);
     }
     found.push(file);
   }
   const unique = [...new Map(found.map((file) => [file.path, file])).values()];
   return {
-    connectedApps: unique.filter((file) => file.suffix === 'connectedApp'),
-    ecaHeaders: unique.filter((file) => file.suffix === 'eca'),
-    ecaChildren: unique.filter((file) => file.suffix in ECA_CHILD_ROLES),
+    connectedApps: unique.filter((file) => file.suffix === METADATA_TYPES.ConnectedApp.suffix),
+    ecaHeaders: unique.filter((file) => file.suffix === METADATA_TYPES.ExternalClientApplication.suffix),
+    ecaChildren: unique.filter((file) => ecaChildPartBySuffix(file.suffix) !== undefined),
   };
 }

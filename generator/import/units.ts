@@ -9,7 +9,7 @@ import type { AppKind } from '../model/appKind';
 import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
 import type { MetadataSchema } from '../model/schema';
 import type { AppSettings } from '../model/template';
-import type { MetadataObject } from '../render/serialize';
+import type { MetadataObject } from '../model/metadata';
 import { decodeUtf8, parseMetadataXml } from '../xml';
 import { connectedAppSettings } from './connectedAppSettings';
 import { readMetadata } from './readMetadata';

@@ -7,7 +7,7 @@
  * Longest API name accepted. Documented as 40 for External Client Apps; ConnectedApp
  * states no limit, so the same 40 applies (metadata-facts.md §8).
  */
-export const API_NAME_MAX_LENGTH = 40;
+const API_NAME_MAX_LENGTH = 40;
 
 function isAsciiLetterOrDigit(ch: string): boolean {
   return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');

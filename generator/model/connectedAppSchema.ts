@@ -1,10 +1,23 @@
 /**
- * ConnectedApp as the Metadata API 66.0 WSDL declares it
- * (shared/reference/metadata-66.xsd; shared/reference/metadata-facts.md §1 and Appendix A).
+ * ConnectedApp as the Metadata API 66.0 WSDL declares it (forcedotcom/wsdl,
+ * resources/metadata.wsdl; Metadata API Developer Guide, ConnectedApp).
  *
- * `minApi` is the first WSDL version holding the element (metadata-facts.md §1.3, "first in
- * WSDL", and the doc's "API 46.0+/49.0+" notes); elements without it are older than 47.0.
+ * `minApi` is the first WSDL version holding the element (the WSDL's history, and the guide's
+ * "API 46.0+/49.0+" notes); elements without it are older than 47.0.
  */
+import {
+  CANVAS_ACCESS_METHODS,
+  CANVAS_LOCATIONS,
+  CANVAS_OPTIONS,
+  DEVICE_PLATFORMS,
+  DEVICE_TYPES,
+  SAML_ENCRYPTION_TYPES,
+  SAML_INITIATION_METHODS,
+  SAML_LOGOUT_BINDINGS,
+  SAML_NAME_ID_FORMATS,
+  SAML_SIGNING_ALGORITHMS,
+  SAML_SUBJECT_TYPES,
+} from './enums';
 import { type MetadataSchema, t } from './schema';
 
 const bool = (name: string, minApi: number | undefined, defaultValue = false) => ({ name, type: t.boolean, minApi, defaultValue }) as const;
@@ -49,29 +62,12 @@ export const CONNECTED_APP_SCHEMA: MetadataSchema = {
       { name: 'samlInitiationMethod', type: t.string },
     ],
     ConnectedAppCanvasConfig: [
-      { name: 'accessMethod', type: t.enumOf(['Get', 'Post']), required: true },
+      { name: 'accessMethod', type: t.enumOf(CANVAS_ACCESS_METHODS), required: true },
       { name: 'canvasUrl', type: t.string, required: true },
       { name: 'lifecycleClass', type: t.string },
-      {
-        name: 'locations',
-        type: t.enumOf([
-          'None',
-          'Chatter',
-          'UserProfile',
-          'Visualforce',
-          'Aura',
-          'Publisher',
-          'ChatterFeed',
-          'ServiceDesk',
-          'OpenCTI',
-          'AppLauncher',
-          'MobileNav',
-          'PageLayout',
-        ]),
-        repeated: true,
-      },
-      { name: 'options', type: t.enumOf(['HideShare', 'HideHeader', 'PersonalEnabled']), repeated: true },
-      { name: 'samlInitiationMethod', type: t.enumOf(['None', 'IdpInitiated', 'SpInitiated']) },
+      { name: 'locations', type: t.enumOf(CANVAS_LOCATIONS), repeated: true },
+      { name: 'options', type: t.enumOf(CANVAS_OPTIONS), repeated: true },
+      { name: 'samlInitiationMethod', type: t.enumOf(SAML_INITIATION_METHODS) },
     ],
     ConnectedAppIpRange: [
       { name: 'description', type: t.string },
@@ -86,8 +82,8 @@ export const CONNECTED_APP_SCHEMA: MetadataSchema = {
       { name: 'applicationIconFile', type: t.string },
       { name: 'applicationIconFileName', type: t.string },
       { name: 'applicationInstallUrl', type: t.string },
-      { name: 'devicePlatform', type: t.enumOf(['ios', 'android']), required: true },
-      { name: 'deviceType', type: t.enumOf(['phone', 'tablet', 'minitablet']) },
+      { name: 'devicePlatform', type: t.enumOf(DEVICE_PLATFORMS), required: true },
+      { name: 'deviceType', type: t.enumOf(DEVICE_TYPES) },
       { name: 'minimumOsVersion', type: t.string },
       { name: 'privateApp', type: t.boolean },
       { name: 'version', type: t.string, required: true },
@@ -141,19 +137,15 @@ export const CONNECTED_APP_SCHEMA: MetadataSchema = {
       { name: 'acsUrl', type: t.string, required: true },
       { name: 'certificate', type: t.string },
       { name: 'encryptionCertificate', type: t.string },
-      { name: 'encryptionType', type: t.enumOf(['AES_128', 'AES_256', 'Triple_Des']) },
+      { name: 'encryptionType', type: t.enumOf(SAML_ENCRYPTION_TYPES) },
       { name: 'entityUrl', type: t.string, required: true },
       { name: 'issuer', type: t.string },
-      { name: 'samlIdpSLOBindingEnum', type: t.enumOf(['RedirectBinding', 'PostBinding']) },
-      { name: 'samlNameIdFormat', type: t.enumOf(['Unspecified', 'EmailAddress', 'Persistent', 'Transient']) },
-      { name: 'samlSigningAlgoType', type: t.enumOf(['SHA1', 'SHA256']) },
+      { name: 'samlIdpSLOBindingEnum', type: t.enumOf(SAML_LOGOUT_BINDINGS) },
+      { name: 'samlNameIdFormat', type: t.enumOf(SAML_NAME_ID_FORMATS) },
+      { name: 'samlSigningAlgoType', type: t.enumOf(SAML_SIGNING_ALGORITHMS) },
       { name: 'samlSloUrl', type: t.string },
       { name: 'samlSubjectCustomAttr', type: t.string },
-      {
-        name: 'samlSubjectType',
-        type: t.enumOf(['Username', 'FederationId', 'UserId', 'SpokeId', 'CustomAttribute', 'PersistentId']),
-        required: true,
-      },
+      { name: 'samlSubjectType', type: t.enumOf(SAML_SUBJECT_TYPES), required: true },
     ],
     ConnectedAppSessionPolicy: [
       { name: 'policyAction', type: t.string },

@@ -1,20 +1,17 @@
 /**
  * The External Client App types this tool writes, as the Metadata API 66.0 WSDL declares them
- * (shared/reference/metadata-66.xsd; metadata-facts.md §6.2 and Appendix A). `minApi` is the
- * version that introduced an element (§6.2); every type exists from 59.0 (the configurable
- * policies from 60.0). Defaults are Salesforce's for an app created in Setup: PKCE and the
- * secret for the token-exchange flow are on (the doc; every UI-created app retrieved in
- * shared/corpus/eca but one), the secret for the refresh-token flow is required.
+ * (forcedotcom/wsdl, resources/metadata.wsdl). `minApi` is the version that introduced an
+ * element (the WSDL's history; the Metadata API Developer Guide's version notes); every type
+ * exists from 59.0 (the configurable policies from 60.0). Defaults are Salesforce's for an app
+ * created in Setup: PKCE and the secret for the token-exchange flow are on, the secret for the
+ * refresh-token flow is required (Metadata API Developer Guide, ExtlClntAppGlobalOauthSettings).
  */
-import { OAUTH_SCOPES } from './scopes';
+import { SESSION_POLICY_ACTIONS, START_PAGES } from './enums';
 import { type ElementSpec, type MetadataSchema, t } from './schema';
 
 const bool = (name: string, minApi?: number, defaultValue = false): ElementSpec => ({ name, type: t.boolean, minApi, defaultValue });
 const text = (name: string, minApi?: number): ElementSpec => ({ name, type: t.string, minApi });
 const parent: ElementSpec = { name: 'externalClientApplication', type: t.string, required: true };
-
-/** `ExtlClntAppStartPage`. */
-export const START_PAGES = ['None', 'Custom', 'OAuth', 'SAML'] as const;
 
 const TYPES: Readonly<Record<string, readonly ElementSpec[]>> = {
   ExternalClientApplication: [
@@ -100,7 +97,7 @@ const TYPES: Readonly<Record<string, readonly ElementSpec[]>> = {
     { name: 'ipRelaxationPolicyType', type: t.string, defaultValue: 'Enforce' },
     bool('isClientCredentialsFlowEnabled', 60),
     bool('isGuestCodeCredFlowEnabled', 61),
-    // In the WSDL from 61.0 to 63.0 only (metadata-facts.md §6.2); retrieves of that time list it.
+    // In the WSDL from 61.0 to 63.0 only; retrieves of that time list it.
     { name: 'isNamedUserJwtEnabled', type: t.boolean, minApi: 61, maxApi: 63, defaultValue: false },
     bool('isTokenExchangeFlowEnabled', 60),
     text('label'),
@@ -111,7 +108,7 @@ const TYPES: Readonly<Record<string, readonly ElementSpec[]>> = {
       type: t.enumOf(['AllSelfAuthorized', 'AdminApprovedPreAuthorized']),
       defaultValue: 'AllSelfAuthorized',
     },
-    { name: 'policyAction', type: t.enumOf(['Block', 'RaiseSessionLevel']) },
+    { name: 'policyAction', type: t.enumOf(SESSION_POLICY_ACTIONS) },
     { name: 'refreshTokenPolicyType', type: t.enumOf(['Infinite', 'Zero', 'SpecificLifetime', 'SpecificInactivity']) },
     { name: 'refreshTokenValidityPeriod', type: t.int },
     text('refreshTokenValidityUnit'),
@@ -146,8 +143,3 @@ export const GLOBAL_OAUTH_SETTINGS_SCHEMA = schema('ExtlClntAppGlobalOauthSettin
 export const OAUTH_SETTINGS_SCHEMA = schema('ExtlClntAppOauthSettings');
 export const OAUTH_POLICIES_SCHEMA = schema('ExtlClntAppOauthConfigurablePolicies');
 export const APP_POLICIES_SCHEMA = schema('ExtlClntAppConfigurablePolicies');
-
-/** Scope names of `commaSeparatedOauthScopes` that differ from the ConnectedApp enum (metadata-facts.md §6.2). */
-export const ECA_SCOPE_NAMES: Readonly<Record<string, string>> = { SFAP: 'SFApiPlatform' } satisfies Partial<
-  Record<(typeof OAUTH_SCOPES)[number], string>
->;

@@ -1,6 +1,7 @@
 /**
  * The metadata types this tool writes, as data: folder and suffix as the Salesforce CLI's
- * source-deploy-retrieve registry declares them (shared/reference/toolchain.md §5), so
+ * source-deploy-retrieve registry declares them (its `metadataRegistry.json`; the Metadata API
+ * Developer Guide's "File Suffix and Directory Location" of each type says the same), so
  * `sf project deploy start` resolves every file to its type.
  */
 
@@ -16,59 +17,37 @@ export interface MetadataTypeInfo {
   readonly minApi: number;
 }
 
-export const CONNECTED_APP_TYPE: MetadataTypeInfo = {
-  name: 'ConnectedApp',
-  directoryName: 'connectedApps',
-  suffix: 'connectedApp',
-  minApi: 30,
-};
-
-export const EXTERNAL_CLIENT_APPLICATION_TYPE: MetadataTypeInfo = {
-  name: 'ExternalClientApplication',
-  directoryName: 'externalClientApps',
-  suffix: 'eca',
-  minApi: 59,
-};
-
-export const GLOBAL_OAUTH_SETTINGS_TYPE: MetadataTypeInfo = {
-  name: 'ExtlClntAppGlobalOauthSettings',
-  directoryName: 'extlClntAppGlobalOauthSets',
-  suffix: 'ecaGlblOauth',
-  minApi: 59,
-};
-
-export const OAUTH_SETTINGS_TYPE: MetadataTypeInfo = {
-  name: 'ExtlClntAppOauthSettings',
-  directoryName: 'extlClntAppOauthSettings',
-  suffix: 'ecaOauth',
-  minApi: 59,
-};
-
-export const OAUTH_POLICIES_TYPE: MetadataTypeInfo = {
-  name: 'ExtlClntAppOauthConfigurablePolicies',
-  directoryName: 'extlClntAppOauthPolicies',
-  suffix: 'ecaOauthPlcy',
-  minApi: 59,
-};
-
-export const APP_POLICIES_TYPE: MetadataTypeInfo = {
-  name: 'ExtlClntAppConfigurablePolicies',
-  directoryName: 'extlClntAppPolicies',
-  suffix: 'ecaPlcy',
-  minApi: 60,
-};
-
-/** Every type, by name. */
-export const METADATA_TYPES: readonly MetadataTypeInfo[] = [
-  CONNECTED_APP_TYPE,
-  EXTERNAL_CLIENT_APPLICATION_TYPE,
-  GLOBAL_OAUTH_SETTINGS_TYPE,
-  OAUTH_SETTINGS_TYPE,
-  OAUTH_POLICIES_TYPE,
-  APP_POLICIES_TYPE,
-];
+/** Every type this tool writes; the External Client App types in the order a rendering writes them. */
+export const METADATA_TYPES = {
+  ConnectedApp: { name: 'ConnectedApp', directoryName: 'connectedApps', suffix: 'connectedApp', minApi: 30 },
+  ExternalClientApplication: { name: 'ExternalClientApplication', directoryName: 'externalClientApps', suffix: 'eca', minApi: 59 },
+  ExtlClntAppGlobalOauthSettings: {
+    name: 'ExtlClntAppGlobalOauthSettings',
+    directoryName: 'extlClntAppGlobalOauthSets',
+    suffix: 'ecaGlblOauth',
+    minApi: 59,
+  },
+  ExtlClntAppOauthSettings: { name: 'ExtlClntAppOauthSettings', directoryName: 'extlClntAppOauthSettings', suffix: 'ecaOauth', minApi: 59 },
+  ExtlClntAppOauthConfigurablePolicies: {
+    name: 'ExtlClntAppOauthConfigurablePolicies',
+    directoryName: 'extlClntAppOauthPolicies',
+    suffix: 'ecaOauthPlcy',
+    minApi: 59,
+  },
+  ExtlClntAppConfigurablePolicies: {
+    name: 'ExtlClntAppConfigurablePolicies',
+    directoryName: 'extlClntAppPolicies',
+    suffix: 'ecaPlcy',
+    minApi: 60,
+  },
+} as const satisfies Readonly<Record<string, MetadataTypeInfo>>;
 
 /** `connectedApps/My_App.connectedApp-meta.xml`: a component's path relative to the output folder. */
 export function sourceFilePath(type: MetadataTypeInfo, fullName: string): string {
   return `${type.directoryName}/${fullName}.${type.suffix}-meta.xml`;
+}
+
+/** The type whose folder is `directoryName`, or undefined. */
+export function typeOfFolder(directoryName: string): MetadataTypeInfo | undefined {
+  return Object.values(METADATA_TYPES).find((type) => type.directoryName === directoryName);
 }

@@ -7,6 +7,27 @@
  * and the metadata element it becomes.
  */
 import type { AppKind } from './appKind';
+import type {
+  CALLBACK_LINE_BREAKS,
+  CANVAS_ACCESS_METHODS,
+  CANVAS_LOCATIONS,
+  CANVAS_OPTIONS,
+  DEVICE_PLATFORMS,
+  DEVICE_TYPES,
+  IP_RELAXATIONS,
+  PERMITTED_USERS,
+  REFRESH_TOKEN_CHOICES,
+  REFRESH_TOKEN_UNITS,
+  SAML_ENCRYPTION_TYPES,
+  SAML_INITIATION_METHODS,
+  SAML_LOGOUT_BINDINGS,
+  SAML_NAME_ID_FORMATS,
+  SAML_SIGNING_ALGORITHMS,
+  SAML_SUBJECT_TYPES,
+  SESSION_POLICY_ACTIONS,
+  START_PAGES,
+} from './enums';
+import type { EcaChildRole } from './externalClientAppParts';
 import type { OAuthScope } from './scopes';
 
 /**
@@ -15,7 +36,7 @@ import type { OAuthScope } from './scopes';
  * - `admin-approved`: "Admin approved users are pre-authorized"; list the
  *   profiles and permission sets that may use the app.
  */
-export type PermittedUsers = 'all-self-authorize' | 'admin-approved';
+export type PermittedUsers = (typeof PERMITTED_USERS)[number];
 
 /**
  * Setup → OAuth Policies → "IP Relaxation".
@@ -24,10 +45,13 @@ export type PermittedUsers = 'all-self-authorize' | 'admin-approved';
  * - `relax-activated-devices`: "Relax IP restrictions for activated devices".
  * - `relax`: "Relax IP restrictions".
  */
-export type IpRelaxation = 'enforce' | 'enforce-relax-refresh' | 'relax-activated-devices' | 'relax';
+export type IpRelaxation = (typeof IP_RELAXATIONS)[number];
 
-/** A unit of the refresh-token expiry periods in Setup. */
-export type RefreshTokenUnit = 'hours' | 'days' | 'months';
+/**
+ * A unit of the refresh-token expiry periods in Setup.
+ * @public
+ */
+export type RefreshTokenUnit = (typeof REFRESH_TOKEN_UNITS)[number];
 
 /** A period such as "90 days". */
 export interface Period {
@@ -43,7 +67,7 @@ export interface Period {
  * - `{ expireAfter }`: "Expire refresh token after N units".
  * - `{ expireIfUnusedFor }`: "Expire refresh token if not used for N units".
  */
-export type RefreshTokenPolicy = 'valid-until-revoked' | 'expire-immediately' | { expireAfter: Period } | { expireIfUnusedFor: Period };
+export type RefreshTokenPolicy = (typeof REFRESH_TOKEN_CHOICES)[number] | { expireAfter: Period } | { expireIfUnusedFor: Period };
 
 /** "Configure ID Token" → `oauthConfig/idTokenConfig` (ECA: the global settings' `idTokenConfig`). */
 export interface IdTokenSettings {
@@ -150,7 +174,7 @@ export interface OAuthSettings {
    * The line break Salesforce keeps between callback URLs: `crlf` when they were typed into
    * Setup's text box (a retrieve returns them so), `lf` otherwise. Default `lf`.
    */
-  callbackUrlLineBreak?: 'lf' | 'crlf';
+  callbackUrlLineBreak?: (typeof CALLBACK_LINE_BREAKS)[number];
 }
 
 /** "Custom Attributes": a key and the formula that computes its value → `attributes`. */
@@ -166,34 +190,26 @@ export interface IpRange {
   description?: string;
 }
 
-export type CanvasLocation =
-  | 'None'
-  | 'Chatter'
-  | 'UserProfile'
-  | 'Visualforce'
-  | 'Aura'
-  | 'Publisher'
-  | 'ChatterFeed'
-  | 'ServiceDesk'
-  | 'OpenCTI'
-  | 'AppLauncher'
-  | 'MobileNav'
-  | 'PageLayout';
+/**
+ * "Canvas App Settings" → "Locations": where the canvas app appears.
+ * @public
+ */
+export type CanvasLocation = (typeof CANVAS_LOCATIONS)[number];
 
 /** "Canvas App Settings" → `canvasConfig`. */
 export interface CanvasSettings {
   /** "Canvas App URL". */
   canvasUrl: string;
   /** "Access Method": `Post` (Signed Request) or `Get` (OAuth Webflow). */
-  accessMethod: 'Get' | 'Post';
+  accessMethod: (typeof CANVAS_ACCESS_METHODS)[number];
   /** "Locations", in Setup's order. */
   locations?: readonly CanvasLocation[];
   /** "Options". */
-  options?: readonly ('HideShare' | 'HideHeader' | 'PersonalEnabled')[];
+  options?: readonly (typeof CANVAS_OPTIONS)[number][];
   /** "Lifecycle Class". */
   lifecycleClass?: string;
   /** "SAML Initiation Method". */
-  samlInitiationMethod?: 'None' | 'IdpInitiated' | 'SpInitiated';
+  samlInitiationMethod?: (typeof SAML_INITIATION_METHODS)[number];
 }
 
 /** `canvas` (CanvasMetadata): the WSDL's older canvas element, on no Setup page; kept as is. */
@@ -208,9 +224,9 @@ export interface LegacyCanvas {
 
 /** "Mobile App Settings" → `mobileAppConfig` (element names as in the Metadata API). */
 export interface MobileAppSettings {
-  devicePlatform: 'ios' | 'android';
+  devicePlatform: (typeof DEVICE_PLATFORMS)[number];
   version: string;
-  deviceType?: 'phone' | 'tablet' | 'minitablet';
+  deviceType?: (typeof DEVICE_TYPES)[number];
   minimumOsVersion?: string;
   privateApp?: boolean;
   applicationBundleIdentifier?: string;
@@ -229,15 +245,15 @@ export interface SamlSettings {
   /** "ACS URL" → `acsUrl`. */
   acsUrl: string;
   /** "Subject Type" → `samlSubjectType`. */
-  subjectType: 'Username' | 'FederationId' | 'UserId' | 'SpokeId' | 'CustomAttribute' | 'PersistentId';
+  subjectType: (typeof SAML_SUBJECT_TYPES)[number];
   /** "Name ID Format" → `samlNameIdFormat`. */
-  nameIdFormat?: 'Unspecified' | 'EmailAddress' | 'Persistent' | 'Transient';
+  nameIdFormat?: (typeof SAML_NAME_ID_FORMATS)[number];
   /** "Issuer" → `issuer`. */
   issuer?: string;
   /** "IdP Signature Algorithm" → `samlSigningAlgoType`. */
-  signingAlgorithm?: 'SHA1' | 'SHA256';
+  signingAlgorithm?: (typeof SAML_SIGNING_ALGORITHMS)[number];
   /** "Encryption Certificate" algorithm → `encryptionType`. */
-  encryptionType?: 'AES_128' | 'AES_256' | 'Triple_Des';
+  encryptionType?: (typeof SAML_ENCRYPTION_TYPES)[number];
   /** "IdP Certificate" (its name) → `certificate`. */
   certificate?: string;
   /** "Encryption Certificate" (its name) → `encryptionCertificate`. */
@@ -247,7 +263,7 @@ export interface SamlSettings {
   /** "Single Logout URL" → `samlSloUrl`. */
   singleLogoutUrl?: string;
   /** "Single Logout Binding" → `samlIdpSLOBindingEnum`. */
-  singleLogoutBinding?: 'RedirectBinding' | 'PostBinding';
+  singleLogoutBinding?: (typeof SAML_LOGOUT_BINDINGS)[number];
 }
 
 /** Setup → Manage → "Edit Policies". */
@@ -278,20 +294,18 @@ export interface AppPolicies {
   /** Session Policies "High assurance session required" level → `sessionPolicy/sessionLevel` (e.g. `HIGH_ASSURANCE`). */
   sessionLevel?: string;
   /** What happens without that level: `Block` or `RaiseSessionLevel` → `sessionPolicy/policyAction`. */
-  sessionPolicyAction?: 'Block' | 'RaiseSessionLevel';
+  sessionPolicyAction?: (typeof SESSION_POLICY_ACTIONS)[number];
   /** Manage → "Profiles": profile names pre-authorized when users are admin approved → `profileName`. */
   profiles?: readonly string[];
   /** Manage → "Permission Sets": permission set API names pre-authorized → `permissionSetName`. */
   permissionSets?: readonly string[];
 }
 
-/** Component names of an External Client App's files other than its header. */
-export interface ExternalClientAppNames {
-  globalOauth?: string;
-  oauthSettings?: string;
-  oauthPolicies?: string;
-  appPolicies?: string;
-}
+/**
+ * Component names of an External Client App's files other than its header, by role:
+ * `globalOauth`, `oauthSettings`, `oauthPolicies`, `appPolicies` (generator/model/externalClientAppParts.ts).
+ */
+export type ExternalClientAppNames = { [role in EcaChildRole]?: string };
 
 /** The settings of one app in one environment: the Setup page as data. */
 export interface AppSettings {
@@ -325,7 +339,7 @@ export interface AppSettings {
    * default with a `startUrl`; the URL goes in the app policies), `OAuth` (the URL goes in the
    * OAuth policies), `SAML` or `None`.
    */
-  startPage?: 'None' | 'Custom' | 'OAuth' | 'SAML';
+  startPage?: (typeof START_PAGES)[number];
   /** "Mobile Start URL" → `mobileStartUrl`. */
   mobileStartUrl?: string;
   /** "Logo Image URL" → `logoUrl` (https). */
@@ -372,7 +386,10 @@ export interface AppSettings {
   metadataApiVersion?: string;
 }
 
-/** What a template's `app` function receives: the environment's name and values. */
+/**
+ * What a template's `app` function receives: the environment's name and values.
+ * @public
+ */
 export type EnvironmentContext<V extends object> = V & {
   /** The environment's name as declared (never an alias). */
   readonly name: string;

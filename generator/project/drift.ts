@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
 
 /** `missing`: not on disk; `differs`: on disk with other bytes; `unchanged`: identical. */
-export type DriftState = 'unchanged' | 'missing' | 'differs';
+type DriftState = 'unchanged' | 'missing' | 'differs';
 
 export interface Drift {
   readonly state: DriftState;

@@ -10,17 +10,17 @@ import { type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
 import { writeFileAtomic } from './atomicWrite';
 import { withFileLock } from './fileLock';
 
-export const SETTINGS_FILE = 'connected-app.json';
+const SETTINGS_FILE = 'connected-app.json';
 
 /** One rendering kept in the project: `generate` without `--env` and `--check` revisit it. */
-export interface OutputRecord {
+interface OutputRecord {
   readonly env: string;
   /** Absent for a ConnectedApp. */
   readonly kind?: AppKind;
 }
 
 /** What the project remembers about one template. */
-export interface AppRecord {
+interface AppRecord {
   readonly contactEmail?: string;
   readonly outputs?: readonly OutputRecord[];
 }
@@ -118,7 +118,7 @@ export function withAppRecords(settings: ProjectSettings, updates: readonly AppR
 }
 
 /** The file's text for `settings`: two-space JSON with a final newline, as sf writes its JSON files. */
-export function formatSettings(settings: ProjectSettings): string {
+function formatSettings(settings: ProjectSettings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
@@ -132,7 +132,7 @@ export function writeSettings(root: string, settings: ProjectSettings, tempFolde
 }
 
 /** The lock concurrent runs take to update connected-app.json. */
-export const SETTINGS_LOCK = join('.connected-app', 'settings.lock');
+const SETTINGS_LOCK = join('.connected-app', 'settings.lock');
 
 /**
  * Merges `updates` into connected-app.json under a lock, reading the file again inside it, so

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 
-export const PROJECT_FILE = 'sfdx-project.json';
+const PROJECT_FILE = 'sfdx-project.json';
 
 export interface SfdxProject {
   /** Absolute path of the folder holding sfdx-project.json. */

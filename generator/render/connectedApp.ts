@@ -4,30 +4,13 @@
  * template is silent), so the file lists the flags a retrieve at the API version lists; the
  * serializer leaves out those newer than the version.
  */
+import { connectedAppRefreshTokenValue, ipRelaxationValue } from '../model/codecs';
 import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
-import { CONNECTED_APP_TYPE } from '../model/registry';
+import type { MetadataDocument, MetadataObject } from '../model/metadata';
+import { METADATA_TYPES } from '../model/registry';
 import type { ResolvedApp } from '../model/resolvedApp';
 import { canonicalScopeOrder } from '../model/scopes';
-import type { AppPolicies, IpRelaxation, OAuthSettings, RefreshTokenPolicy } from '../model/template';
-import type { MetadataDocument } from './document';
-import type { MetadataObject } from './serialize';
-
-/** `oauthPolicy/ipRelaxation` values (metadata-facts.md §3.1). */
-export const IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = {
-  enforce: 'ENFORCE',
-  'enforce-relax-refresh': 'ENFORCE_RELAXREFRESH',
-  'relax-activated-devices': 'BYPASS_2FACTOR',
-  relax: 'BYPASS',
-};
-
-/** `oauthPolicy/refreshTokenPolicy`: `infinite`, `zero`, or `specific_lifetime|specific_inactivity:N:UNIT`. */
-export function refreshTokenPolicyValue(policy: RefreshTokenPolicy): string {
-  if (policy === 'valid-until-revoked') return 'infinite';
-  if (policy === 'expire-immediately') return 'zero';
-  const [kind, period] =
-    'expireAfter' in policy ? ['specific_lifetime', policy.expireAfter] : ['specific_inactivity', policy.expireIfUnusedFor];
-  return `${kind}:${period.value}:${period.unit.toUpperCase()}`;
-}
+import type { AppPolicies, OAuthSettings } from '../model/template';
 
 /** The callback URLs as Salesforce stores them: one per line. */
 export function callbackUrlText(oauth: OAuthSettings): string {
@@ -78,9 +61,9 @@ function oauthConfig(oauth: OAuthSettings, policies: AppPolicies): MetadataObjec
 function oauthPolicy(policies: AppPolicies): MetadataObject | undefined {
   if (policies.ipRelaxation === undefined && policies.refreshToken === undefined) return undefined;
   return {
-    ipRelaxation: IP_RELAXATION_VALUES[policies.ipRelaxation ?? 'enforce'],
+    ipRelaxation: ipRelaxationValue('connected-app', policies.ipRelaxation ?? 'enforce'),
     isTokenExchangeFlowEnabled: policies.enableTokenExchangeFlow ?? false,
-    refreshTokenPolicy: refreshTokenPolicyValue(policies.refreshToken ?? 'valid-until-revoked'),
+    refreshTokenPolicy: connectedAppRefreshTokenValue(policies.refreshToken ?? 'valid-until-revoked'),
     singleLogoutUrl: policies.singleLogoutUrl,
   };
 }
@@ -144,5 +127,5 @@ export function connectedAppMetadata(app: ResolvedApp): MetadataObject {
 
 /** The ConnectedApp document of a resolved app. */
 export function connectedAppDocuments(app: ResolvedApp): MetadataDocument[] {
-  return [{ type: CONNECTED_APP_TYPE, fullName: app.apiName, schema: CONNECTED_APP_SCHEMA, object: connectedAppMetadata(app) }];
+  return [{ type: METADATA_TYPES.ConnectedApp, fullName: app.apiName, schema: CONNECTED_APP_SCHEMA, object: connectedAppMetadata(app) }];
 }

@@ -1,6 +1,7 @@
 /**
- * External Client App rendering: the same Setup settings → the linked ECA file set
- * (metadata-facts.md §6 and "Key facts" B). Pure: no file system, no network.
+ * External Client App rendering: the same Setup settings → the linked ECA file set (Metadata API
+ * Developer Guide, ExternalClientApplication and its ExtlClntApp* types). Pure: no file system,
+ * no network.
  *
  * - header `<Name>`: label, contact, description, distributionState Local;
  * - global OAuth settings `<Name>_glbloauth`: callback URLs and the flow flags (PKCE written
@@ -12,63 +13,17 @@
  * Children name their app in `externalClientApplication` and carry their own name as label,
  * as retrieved UI-created apps do.
  */
-import {
-  APP_POLICIES_SCHEMA,
-  ECA_SCOPE_NAMES,
-  EXTERNAL_CLIENT_APPLICATION_SCHEMA,
-  GLOBAL_OAUTH_SETTINGS_SCHEMA,
-  OAUTH_POLICIES_SCHEMA,
-  OAUTH_SETTINGS_SCHEMA,
-} from '../model/externalClientAppSchema';
-import {
-  APP_POLICIES_TYPE,
-  EXTERNAL_CLIENT_APPLICATION_TYPE,
-  GLOBAL_OAUTH_SETTINGS_TYPE,
-  OAUTH_POLICIES_TYPE,
-  OAUTH_SETTINGS_TYPE,
-} from '../model/registry';
+import { externalClientAppRefreshTokenValues, ipRelaxationValue, permittedUsersValue, scopeName } from '../model/codecs';
+import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, type EcaRole, ecaPartName } from '../model/externalClientAppParts';
+import type { MetadataDocument, MetadataObject } from '../model/metadata';
 import type { ResolvedApp } from '../model/resolvedApp';
 import { canonicalScopeOrder } from '../model/scopes';
-import type { AppPolicies, AppSettings, IpRelaxation, OAuthSettings, RefreshTokenPolicy } from '../model/template';
+import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
 import { callbackUrlText } from './connectedApp';
-import type { MetadataDocument } from './document';
-import type { MetadataObject } from './serialize';
-
-/**
- * `ipRelaxationPolicyType` values. The relax-for-refresh-tokens value is spelt as a Salesforce
- * retrieve writes it, `Enforce_relaxrefresh` (shared/corpus/eca, N-P-N-P Devops_JWT, a retrieved
- * set); the doc spells it `Enforce_RelaxRefresh` (metadata-facts.md §6.2).
- */
-export const ECA_IP_RELAXATION_VALUES: Readonly<Record<IpRelaxation, string>> = {
-  enforce: 'Enforce',
-  'enforce-relax-refresh': 'Enforce_relaxrefresh',
-  'relax-activated-devices': 'Bypass_2factor',
-  relax: 'Bypass',
-};
-
-/** Child component names: the app's name plus the suffix Setup gives each file. */
-export const ECA_CHILD_SUFFIXES = {
-  globalOauth: '_glbloauth',
-  oauthSettings: '_oauth',
-  oauthPolicies: '_oauthPlcy',
-  appPolicies: '_plcy',
-} as const;
-
-type ChildRole = keyof typeof ECA_CHILD_SUFFIXES;
 
 /** A child's component name (also its label): the template's, else Setup's convention. */
-export function childName(app: ResolvedApp, role: ChildRole): string {
-  return app.settings.externalClientAppNames?.[role] ?? `${app.apiName}${ECA_CHILD_SUFFIXES[role]}`;
-}
-
-const unit = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
-
-function refreshToken(policy: RefreshTokenPolicy): MetadataObject {
-  if (policy === 'valid-until-revoked') return { refreshTokenPolicyType: 'Infinite' };
-  if (policy === 'expire-immediately') return { refreshTokenPolicyType: 'Zero', refreshTokenValidityPeriod: 0 };
-  const [type, period] =
-    'expireAfter' in policy ? ['SpecificLifetime', policy.expireAfter] : ['SpecificInactivity', policy.expireIfUnusedFor];
-  return { refreshTokenPolicyType: type, refreshTokenValidityPeriod: period.value, refreshTokenValidityUnit: unit(period.unit) };
+function childName(app: ResolvedApp, role: EcaChildRole): string {
+  return app.settings.externalClientAppNames?.[role] ?? ecaPartName(app.apiName, role);
 }
 
 function globalOauth(name: string, label: string, oauth: OAuthSettings): MetadataObject {
@@ -103,7 +58,7 @@ function globalOauth(name: string, label: string, oauth: OAuthSettings): Metadat
 }
 
 function oauthSettings(name: string, label: string, oauth: OAuthSettings, settings: AppSettings): MetadataObject {
-  const scopes = canonicalScopeOrder(oauth.scopes).map((scope) => ECA_SCOPE_NAMES[scope] ?? scope);
+  const scopes = canonicalScopeOrder(oauth.scopes).map((scope) => scopeName('external-client-app', scope));
   const { assetTokens } = oauth;
   return {
     areAttributesIncludedInAssetToken: assetTokens?.includeAttributes,
@@ -134,15 +89,15 @@ function oauthPolicies(
     commaSeparatedPermissionSet: list(policies.permissionSets),
     commaSeparatedProfile: list(policies.profiles),
     externalClientApplication: name,
-    ipRelaxationPolicyType: ECA_IP_RELAXATION_VALUES[policies.ipRelaxation ?? 'enforce'],
+    ipRelaxationPolicyType: ipRelaxationValue('external-client-app', policies.ipRelaxation ?? 'enforce'),
     isClientCredentialsFlowEnabled: oauth.enableClientCredentialsFlow ?? false,
     isGuestCodeCredFlowEnabled: false,
     isNamedUserJwtEnabled: oauth.issueJwtAccessTokens ?? false,
     isTokenExchangeFlowEnabled: policies.enableTokenExchangeFlow ?? false,
     label,
-    permittedUsersPolicyType: policies.permittedUsers === 'admin-approved' ? 'AdminApprovedPreAuthorized' : 'AllSelfAuthorized',
+    permittedUsersPolicyType: permittedUsersValue(policies.permittedUsers ?? 'all-self-authorize'),
     policyAction: policies.sessionPolicyAction,
-    ...refreshToken(policies.refreshToken ?? 'valid-until-revoked'),
+    ...externalClientAppRefreshTokenValues(policies.refreshToken ?? 'valid-until-revoked'),
     requiredSessionLevel: policies.sessionLevel ?? 'STANDARD',
     sessionTimeoutInMinutes: policies.sessionTimeoutMinutes,
     singleLogoutUrl: policies.singleLogoutUrl,
@@ -165,53 +120,39 @@ function header(app: ResolvedApp): MetadataObject {
   };
 }
 
-/** The linked External Client App documents of a resolved app. */
-export function externalClientAppDocuments(app: ResolvedApp): MetadataDocument[] {
+/** The metadata object of each part the app has, by role. */
+function partObjects(app: ResolvedApp): Partial<Record<EcaRole, MetadataObject>> {
   const name = app.apiName;
   const { oauth, startUrl } = app.settings;
   const startPage = app.settings.startPage ?? (startUrl === undefined ? undefined : 'Custom');
   const policies = app.settings.policies ?? {};
-  const documents: MetadataDocument[] = [
-    { type: EXTERNAL_CLIENT_APPLICATION_TYPE, fullName: name, schema: EXTERNAL_CLIENT_APPLICATION_SCHEMA, object: header(app) },
-  ];
+  const objects: Partial<Record<EcaRole, MetadataObject>> = { header: header(app) };
   if (oauth) {
-    const [global, settings, oauthPolicy] = [
-      childName(app, 'globalOauth'),
-      childName(app, 'oauthSettings'),
-      childName(app, 'oauthPolicies'),
-    ];
-    documents.push(
-      {
-        type: GLOBAL_OAUTH_SETTINGS_TYPE,
-        fullName: global,
-        schema: GLOBAL_OAUTH_SETTINGS_SCHEMA,
-        object: globalOauth(name, global, oauth),
-      },
-      {
-        type: OAUTH_SETTINGS_TYPE,
-        fullName: settings,
-        schema: OAUTH_SETTINGS_SCHEMA,
-        object: oauthSettings(name, settings, oauth, app.settings),
-      },
-      {
-        type: OAUTH_POLICIES_TYPE,
-        fullName: oauthPolicy,
-        schema: OAUTH_POLICIES_SCHEMA,
-        object: oauthPolicies(name, oauthPolicy, oauth, policies, startPage === 'OAuth' ? startUrl : undefined),
-      },
-    );
+    objects.globalOauth = globalOauth(name, childName(app, 'globalOauth'), oauth);
+    objects.oauthSettings = oauthSettings(name, childName(app, 'oauthSettings'), oauth, app.settings);
+    const oauthStartUrl = startPage === 'OAuth' ? startUrl : undefined;
+    objects.oauthPolicies = oauthPolicies(name, childName(app, 'oauthPolicies'), oauth, policies, oauthStartUrl);
   }
   if (startPage !== undefined) {
-    const label = childName(app, 'appPolicies');
-    const appPolicies: MetadataObject = {
+    objects.appPolicies = {
       externalClientApplication: name,
       isEnabled: true,
       isOauthPluginEnabled: oauth !== undefined,
-      label,
+      label: childName(app, 'appPolicies'),
       startPage,
       startUrl: startPage === 'OAuth' ? undefined : startUrl,
     };
-    documents.push({ type: APP_POLICIES_TYPE, fullName: label, schema: APP_POLICIES_SCHEMA, object: appPolicies });
   }
-  return documents;
+  return objects;
+}
+
+/** The linked External Client App documents of a resolved app, in the parts table's order. */
+export function externalClientAppDocuments(app: ResolvedApp): MetadataDocument[] {
+  const objects = partObjects(app);
+  return EXTERNAL_CLIENT_APP_PARTS.flatMap((part) => {
+    const object = objects[part.role];
+    if (!object) return [];
+    const fullName = part.role === 'header' ? app.apiName : childName(app, part.role);
+    return [{ type: part.type, fullName, schema: part.schema, object }];
+  });
 }

@@ -1,7 +1,8 @@
 /** Rendering, whatever the kind: a resolved app → its metadata documents → its files. */
 import type { ResolvedApp } from '../model/resolvedApp';
 import { connectedAppDocuments } from './connectedApp';
-import { type MetadataDocument, renderDocument } from './document';
+import type { MetadataDocument } from '../model/metadata';
+import { renderDocument } from './document';
 import { externalClientAppDocuments } from './externalClientApp';
 import type { RenderedFile } from './renderedFile';
 

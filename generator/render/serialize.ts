@@ -3,31 +3,17 @@
  * retrieve at a given API version would write: elements in schema order, repeated
  * elements kept together, and elements the version does not have left out.
  */
+import { type MetadataObject, type MetadataValue, isMetadataObject } from '../model/metadata';
 import { type ElementSpec, type MetadataSchema, existsAt } from '../model/schema';
 import type { XmlElement } from '../xml';
-
-/**
- * A value of a metadata object: a scalar, a nested object, a list for repeated elements, or
- * `null` for an element present without a value (`xsi:nil`, as old retrieves write it).
- */
-export type MetadataValue = string | number | boolean | null | MetadataObject | readonly MetadataValue[];
-
-/** A metadata object: element name → value; `undefined` means the element is absent. */
-export interface MetadataObject {
-  readonly [element: string]: MetadataValue | undefined;
-}
-
-function isObject(value: MetadataValue): value is MetadataObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function serializeValue(spec: ElementSpec, value: MetadataValue, schema: MetadataSchema, apiVersion: number): XmlElement {
   if (value === null) return { name: spec.name, nil: true };
   if (spec.type.kind === 'complex') {
-    if (!isObject(value)) throw new TypeError(`${spec.name} must be an object`);
+    if (!isMetadataObject(value)) throw new TypeError(`${spec.name} must be an object`);
     return { name: spec.name, children: serializeType(spec.type.type, value, schema, apiVersion) };
   }
-  if (isObject(value) || Array.isArray(value)) throw new TypeError(`${spec.name} must be a scalar`);
+  if (typeof value === 'object') throw new TypeError(`${spec.name} must be a scalar`);
   return { name: spec.name, text: String(value) };
 }
 
@@ -42,7 +28,7 @@ function serializeType(typeName: string, object: MetadataObject, schema: Metadat
   for (const spec of specs) {
     const value = object[spec.name];
     if (value === undefined || !existsAt(spec, apiVersion)) continue;
-    const values = spec.repeated && Array.isArray(value) ? value : [value];
+    const values: readonly MetadataValue[] = spec.repeated && Array.isArray(value) ? value : [value];
     for (const item of values) elements.push(serializeValue(spec, item, schema, apiVersion));
   }
   return elements;

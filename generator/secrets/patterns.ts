@@ -3,14 +3,14 @@
  * text, and how to get rid of it.
  */
 
-export interface SecretKind {
+interface SecretKind {
   readonly code: string;
   readonly what: string;
   readonly pattern: RegExp;
   readonly fix: string;
 }
 
-export const SECRET_KINDS: readonly SecretKind[] = [
+const SECRET_KINDS: readonly SecretKind[] = [
   {
     code: 'ConsumerSecret',
     what: 'a consumer secret',

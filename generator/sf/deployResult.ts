@@ -4,19 +4,20 @@
  * `files[]` and in `details.componentFailures`, which is one object or a list.
  */
 import { relative, sep } from 'node:path';
+import { EXIT_CODES } from '../errors';
 import { explainProblem } from './errorCatalog';
 import { redactSecrets } from './redact';
 import type { SfRun } from './runSf';
 
-/** sf's deploy exit codes (plugin-deploy-retrieve DEPLOY_STATUS_CODES). */
-export const DEPLOY_EXIT_CODES: Readonly<Record<string, number>> = {
-  Succeeded: 0,
-  Canceled: 1,
-  Failed: 1,
-  SucceededPartial: 68,
-  InProgress: 69,
-  Pending: 69,
-  Canceling: 69,
+/** Each deploy status's exit code, as sf's own (plugin-deploy-retrieve DEPLOY_STATUS_CODES). */
+const DEPLOY_EXIT_CODES: Readonly<Record<string, number>> = {
+  Succeeded: EXIT_CODES.ok,
+  Canceled: EXIT_CODES.failure,
+  Failed: EXIT_CODES.failure,
+  SucceededPartial: EXIT_CODES.partialSuccess,
+  InProgress: EXIT_CODES.stillRunning,
+  Pending: EXIT_CODES.stillRunning,
+  Canceling: EXIT_CODES.stillRunning,
 };
 
 /** One deployed (or failed) component. */
@@ -134,7 +135,7 @@ export function readDeployRun(run: SfRun, projectRoot: string): DeployOutcome {
       status: 'Error',
       components: [],
       error: { name: run.json?.name ?? 'SfError', message, problemCode: known?.code, action: known?.action },
-      exitCode: run.exitCode === 0 ? 1 : run.exitCode,
+      exitCode: run.exitCode === 0 ? EXIT_CODES.failure : run.exitCode,
     };
   }
   const files = result.files ?? [];

@@ -1,8 +1,9 @@
 /**
  * Known deploy problems, as data: what Salesforce (or the connection to it) says, and the
- * action an admin can take. Sources: shared/reference/peers-errors-style.md Part B and the
- * issue threads it cites. The first matching entry wins.
+ * action an admin can take. Sources: the problem texts Salesforce and sf print (sf's own
+ * messages, Salesforce Help and public issue threads of the Salesforce CLI). The first matching entry wins.
  */
+import { CREATION_BLOCKED, externalClientAppAdvice, generateCommandLine } from '../messages';
 
 export interface KnownProblem {
   /** A stable name for the problem, printed and in --json. */
@@ -30,8 +31,7 @@ export const KNOWN_PROBLEMS: readonly KnownProblem[] = [
     code: 'ConnectedAppCreationBlocked',
     // The exact text is not published (metadata-facts.md §8): any refusal to create a connected app.
     pattern: /^(?=.*connected app)(?=.*\bcreat)(?=.*(not allowed|blocked|disabled|can ?not|can't|no longer|isn't|not permitted|unable))/is,
-    action:
-      "Since Spring '26 Salesforce blocks creating new connected apps. Render an External Client App instead (npm run generate -- --kind external-client-app), or ask Salesforce Support to enable connected-app creation.",
+    action: `${CREATION_BLOCKED.charAt(0).toUpperCase()}${CREATION_BLOCKED.slice(1)}: ${externalClientAppAdvice(generateCommandLine(['--kind', 'external-client-app']))}, or ask Salesforce Support to enable connected-app creation.`,
   },
   {
     code: 'ExternalClientAppsNotEnabled',

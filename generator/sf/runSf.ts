@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { redactSecrets } from './redact';
 
 /** What sf printed as JSON: `{ status, result, warnings }`, or an error `{ name, message, exitCode, … }`. */
-export interface SfJson {
+interface SfJson {
   readonly status?: number;
   readonly result?: unknown;
   readonly warnings?: readonly unknown[];

@@ -6,6 +6,15 @@
 import { apiNameFromLabel, apiNameProblem } from '../model/apiName';
 import type { AppKind } from '../model/appKind';
 import { formatApiVersion } from '../model/apiVersion';
+import {
+  CALLBACK_LINE_BREAKS,
+  IP_RELAXATIONS,
+  PERMITTED_USERS,
+  REFRESH_TOKEN_CHOICES,
+  REFRESH_TOKEN_UNITS,
+  SESSION_POLICY_ACTIONS,
+  START_PAGES,
+} from '../model/enums';
 import { OAUTH_SCOPES, SCOPE_MIN_API, SCOPE_RETRIEVED_AS, isOAuthScope } from '../model/scopes';
 import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
 import type { Problem } from '../errors';
@@ -14,18 +23,13 @@ import { callbackUrlProblem, httpsUrlProblem, isIpAddress, startUrlProblem } fro
 import { quoted } from './text';
 
 /** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
-export const LABEL_MAX_LENGTH = 80;
+const LABEL_MAX_LENGTH = 80;
 
 /** The cumulative callback URL limit of the REST API Developer Guide (metadata-facts.md §4, unverified today). */
 const CALLBACK_TOTAL_MAX_LENGTH = 2000;
 
 /** Setup's session "Timeout Value" choices, in minutes (the values seen in retrieved files fit this list). */
 const SESSION_TIMEOUTS = [15, 30, 60, 120, 240, 480, 720, 1440];
-
-const PERMITTED_USERS = ['all-self-authorize', 'admin-approved'];
-const IP_RELAXATIONS = ['enforce', 'enforce-relax-refresh', 'relax-activated-devices', 'relax'];
-const REFRESH_TOKEN_POLICIES = ['valid-until-revoked', 'expire-immediately'];
-const PERIOD_UNITS = ['hours', 'days', 'months'];
 
 /** OAuth token names people type, and the scope each stands for in metadata (metadata-facts.md §2.2). */
 const SCOPE_FOR_TOKEN: Readonly<Record<string, string>> = {
@@ -177,7 +181,8 @@ function checkOAuth(oauth: OAuthSettings, context: RuleContext): void {
   if (oauth.requireCredentialsInPostBody && !oauth.enableAuthorizationCodeAndCredentialsFlow) {
     context.warnings.push('oauth.requireCredentialsInPostBody: takes effect only with oauth.enableAuthorizationCodeAndCredentialsFlow');
   }
-  if (oauth.callbackUrlLineBreak !== undefined) oneOf(oauth.callbackUrlLineBreak, ['lf', 'crlf'], 'oauth.callbackUrlLineBreak', context);
+  if (oauth.callbackUrlLineBreak !== undefined)
+    oneOf(oauth.callbackUrlLineBreak, CALLBACK_LINE_BREAKS, 'oauth.callbackUrlLineBreak', context);
   if (oauth.singleLogoutUrl !== undefined) {
     const problem = httpsUrlProblem(oauth.singleLogoutUrl);
     if (problem) context.problems.push({ field: 'oauth.singleLogoutUrl', message: `${quoted(oauth.singleLogoutUrl)} ${problem}` });
@@ -192,13 +197,13 @@ function checkPeriod(policies: AppPolicies, context: RuleContext): void {
   const policy = policies.refreshToken;
   if (policy === undefined) return;
   if (typeof policy === 'string') {
-    oneOf(policy, REFRESH_TOKEN_POLICIES, 'policies.refreshToken', context);
+    oneOf(policy, REFRESH_TOKEN_CHOICES, 'policies.refreshToken', context);
     return;
   }
   const [key, period] = 'expireAfter' in policy ? ['expireAfter', policy.expireAfter] : ['expireIfUnusedFor', policy.expireIfUnusedFor];
   const field = `policies.refreshToken.${key}`;
   if (period.value < 1) context.problems.push({ field: `${field}.value`, message: `must be at least 1, not ${period.value}` });
-  oneOf(period.unit, PERIOD_UNITS, `${field}.unit`, context);
+  oneOf(period.unit, REFRESH_TOKEN_UNITS, `${field}.unit`, context);
 }
 
 function checkPreAuthorization(policies: AppPolicies, hasOAuth: boolean, context: RuleContext): void {
@@ -244,7 +249,7 @@ function checkPolicies(settings: AppSettings, policies: AppPolicies, context: Ru
     context.warnings.push('policies.clientCredentialsRunAs: takes effect only with oauth.enableClientCredentialsFlow');
   }
   if (policies.sessionPolicyAction !== undefined)
-    oneOf(policies.sessionPolicyAction, ['Block', 'RaiseSessionLevel'], 'policies.sessionPolicyAction', context);
+    oneOf(policies.sessionPolicyAction, SESSION_POLICY_ACTIONS, 'policies.sessionPolicyAction', context);
   if (!settings.oauth) {
     for (const field of [
       'permittedUsers',
@@ -284,7 +289,7 @@ function checkKind(settings: AppSettings, context: RuleContext): void {
       context.problems.push({ field: 'startPage', message: "is an External Client App's; a connected app has startUrl only" });
     return;
   }
-  if (settings.startPage !== undefined) oneOf(settings.startPage, ['None', 'Custom', 'OAuth', 'SAML'], 'startPage', context);
+  if (settings.startPage !== undefined) oneOf(settings.startPage, START_PAGES, 'startPage', context);
   if (settings.startPage === 'OAuth' && !settings.oauth && settings.startUrl !== undefined) {
     context.problems.push({ field: 'startUrl', message: 'goes in the OAuth policies with startPage OAuth; it needs oauth settings' });
   }

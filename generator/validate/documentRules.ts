@@ -5,8 +5,8 @@
  */
 import type { Problem } from '../errors';
 import type { MetadataSchema } from '../model/schema';
-import type { MetadataDocument } from '../render/document';
-import type { MetadataObject, MetadataValue } from '../render/serialize';
+import type { MetadataDocument } from '../model/metadata';
+import { type MetadataObject, type MetadataValue, scalarText } from '../model/metadata';
 import { closestMatch } from './closestMatch';
 import { quoted } from './text';
 
@@ -17,15 +17,16 @@ function checkType(typeName: string, object: MetadataObject, path: string, schem
     const values: readonly MetadataValue[] = Array.isArray(value) ? value : [value];
     values.forEach((item, index) => {
       const field = `${path}${spec.name}${Array.isArray(value) ? `[${index}]` : ''}`;
+      const text = scalarText(item);
       if (spec.type.kind === 'complex') checkType(spec.type.type, item as MetadataObject, `${field}.`, schema, problems);
-      else if (spec.type.kind === 'enum' && !spec.type.values.includes(String(item))) {
-        const suggestion = closestMatch(String(item), spec.type.values);
+      else if (spec.type.kind === 'enum' && !spec.type.values.includes(text)) {
+        const suggestion = closestMatch(text, spec.type.values);
         problems.push({
           field,
-          message: `${quoted(String(item))} is not one of ${spec.type.values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+          message: `${quoted(text)} is not one of ${spec.type.values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
         });
       } else if (spec.type.kind === 'int' && !Number.isInteger(item)) {
-        problems.push({ field, message: `${String(item)} is not a whole number` });
+        problems.push({ field, message: `${quoted(text)} is not a whole number` });
       }
     });
   }

@@ -5,7 +5,7 @@
  * change otherwise; this finds the newest element of the second kind.
  */
 import type { ElementSpec, MetadataSchema } from '../model/schema';
-import type { MetadataObject, MetadataValue } from '../render/serialize';
+import type { MetadataObject, MetadataValue } from '../model/metadata';
 
 /** The version needed and the element (path like `oauthPolicy.ipRelaxation`) that needs it. */
 export interface VersionNeed {

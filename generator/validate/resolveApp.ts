@@ -21,7 +21,7 @@ type AnyEnvironment = EnvironmentDefinition<Record<string, unknown>>;
 export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 /** Where the contact email may come from, most specific first. */
-export interface ContactEmailSources {
+interface ContactEmailSources {
   /** `--contact-email`. */
   readonly flag?: string;
   /** connected-app.json. */
@@ -78,7 +78,7 @@ function environmentIndex(template: AnyTemplate, problems: Problem[]): Map<strin
 }
 
 /** `prod, sandbox (alias preprod)`: the environments a user may pass to --env. */
-export function describeEnvironments(environments: Readonly<Record<string, AnyEnvironment>>): string {
+function describeEnvironments(environments: Readonly<Record<string, AnyEnvironment>>): string {
   return Object.entries(environments)
     .map(([name, definition]) => {
       const aliases = definition.aliases ?? [];

@@ -1,24 +1,50 @@
 /**
- * The shapes of a template module's export and of the settings its `app` returns,
- * mirroring generator/model/template.ts for the checks made at run time.
+ * The shapes of a template module's export and of the settings its `app` returns, for the checks
+ * made at run time. Each object shape is bound to its type in generator/model/template.ts: a field
+ * added to one and not the other, or required in one and optional in the other, fails the type
+ * check (`npm run typecheck`).
  */
+import type {
+  AppPolicies,
+  AppSettings,
+  AssetTokenSettings,
+  CanvasSettings,
+  CustomAttribute,
+  ExternalClientAppNames,
+  IdTokenSettings,
+  IpRange,
+  LegacyCanvas,
+  MobileAppSettings,
+  OAuthSettings,
+  Period,
+  SamlSettings,
+} from '../model/template';
 import type { Field, Shape } from './shape';
 
+/** A field the type declares required must be required here, and an optional one optional. */
+type FieldFor<V> = undefined extends V ? Field & { readonly required?: false } : Field & { readonly required: true };
+
+/** Exactly one field entry per property of `T`. */
+type FieldsOf<T> = { readonly [K in keyof T]-?: FieldFor<T[K]> };
+
+const object = <T>(fields: FieldsOf<T>): Shape => ({ kind: 'object', fields });
+
 const TEXT: Shape = { kind: 'string' };
-const text: Field = { shape: TEXT };
-const flag: Field = { shape: { kind: 'boolean' } };
-const integer: Field = { shape: { kind: 'integer' } };
-const requiredText: Field = { shape: TEXT, required: true };
-const textList: Shape = { kind: 'array', of: TEXT };
+const FLAG: Shape = { kind: 'boolean' };
+const INTEGER: Shape = { kind: 'integer' };
+const TEXT_LIST: Shape = { kind: 'array', of: TEXT };
+const text = { shape: TEXT } as const;
+const flag = { shape: FLAG } as const;
+const integer = { shape: INTEGER } as const;
+const textList = { shape: TEXT_LIST } as const;
+const required = <F extends Field>(field: F) => ({ ...field, required: true }) as const;
+const listOf = (item: Shape) => ({ shape: { kind: 'array', of: item } }) as const;
 
-const object = (fields: Record<string, Field>): Shape => ({ kind: 'object', fields });
-const listOf = (item: Shape): Field => ({ shape: { kind: 'array', of: item } });
+const PERIOD = object<Period>({ value: required(integer), unit: required(text) });
 
-const PERIOD = object({ value: { shape: { kind: 'integer' }, required: true }, unit: requiredText });
-
-const OAUTH = object({
-  callbackUrls: { shape: textList, required: true },
-  scopes: { shape: textList, required: true },
+const OAUTH = object<OAuthSettings>({
+  callbackUrls: required(textList),
+  scopes: required(textList),
   requirePkce: flag,
   requireSecretForWebServerFlow: flag,
   requireSecretForRefreshTokenFlow: flag,
@@ -34,7 +60,7 @@ const OAUTH = object({
   certificate: text,
   singleLogoutUrl: text,
   idToken: {
-    shape: object({
+    shape: object<IdTokenSettings>({
       audience: text,
       includeAttributes: flag,
       includeCustomPermissions: flag,
@@ -43,18 +69,18 @@ const OAUTH = object({
     }),
   },
   assetTokens: {
-    shape: object({
-      audiences: requiredText,
-      includeAttributes: { shape: { kind: 'boolean' }, required: true },
-      includeCustomPermissions: { shape: { kind: 'boolean' }, required: true },
-      signingCertificateId: requiredText,
-      validityMinutes: { shape: { kind: 'integer' }, required: true },
+    shape: object<AssetTokenSettings>({
+      audiences: required(text),
+      includeAttributes: required(flag),
+      includeCustomPermissions: required(flag),
+      signingCertificateId: required(text),
+      validityMinutes: required(integer),
     }),
   },
   callbackUrlLineBreak: text,
 });
 
-const POLICIES = object({
+const POLICIES = object<AppPolicies>({
   permittedUsers: text,
   ipRelaxation: text,
   refreshToken: {
@@ -64,8 +90,8 @@ const POLICIES = object({
         "'valid-until-revoked', 'expire-immediately', { expireAfter: { value, unit } } or { expireIfUnusedFor: { value, unit } }",
       options: [
         TEXT,
-        object({ expireAfter: { shape: PERIOD, required: true } }),
-        object({ expireIfUnusedFor: { shape: PERIOD, required: true } }),
+        { kind: 'object', fields: { expireAfter: { shape: PERIOD, required: true } } },
+        { kind: 'object', fields: { expireIfUnusedFor: { shape: PERIOD, required: true } } },
       ],
     },
   },
@@ -75,31 +101,31 @@ const POLICIES = object({
   singleLogoutUrl: text,
   sessionLevel: text,
   sessionPolicyAction: text,
-  profiles: { shape: textList },
-  permissionSets: { shape: textList },
+  profiles: textList,
+  permissionSets: textList,
 });
 
-const CANVAS = object({
-  canvasUrl: requiredText,
-  accessMethod: requiredText,
-  locations: { shape: textList },
-  options: { shape: textList },
+const CANVAS = object<CanvasSettings>({
+  canvasUrl: required(text),
+  accessMethod: required(text),
+  locations: textList,
+  options: textList,
   lifecycleClass: text,
   samlInitiationMethod: text,
 });
 
-const LEGACY_CANVAS = object({
-  accessMethod: requiredText,
-  canvasUrl: requiredText,
+const LEGACY_CANVAS = object<LegacyCanvas>({
+  accessMethod: required(text),
+  canvasUrl: required(text),
   canvasOptions: text,
   lifecycleClass: text,
   locationOptions: text,
   samlInitiationMethod: text,
 });
 
-const MOBILE = object({
-  devicePlatform: requiredText,
-  version: requiredText,
+const MOBILE = object<MobileAppSettings>({
+  devicePlatform: required(text),
+  version: required(text),
   deviceType: text,
   minimumOsVersion: text,
   privateApp: flag,
@@ -112,10 +138,10 @@ const MOBILE = object({
   applicationInstallUrl: text,
 });
 
-const SAML = object({
-  entityUrl: requiredText,
-  acsUrl: requiredText,
-  subjectType: requiredText,
+const SAML = object<SamlSettings>({
+  entityUrl: required(text),
+  acsUrl: required(text),
+  subjectType: required(text),
   nameIdFormat: text,
   issuer: text,
   signingAlgorithm: text,
@@ -128,8 +154,8 @@ const SAML = object({
 });
 
 /** The settings `app` returns for one environment. */
-export const APP_SETTINGS_SHAPE: Shape = object({
-  label: requiredText,
+export const APP_SETTINGS_SHAPE: Shape = object<AppSettings>({
+  label: required(text),
   apiName: text,
   contactEmail: { shape: { kind: 'oneOf', description: 'text, or null for an app without one', options: [TEXT, { kind: 'null' }] } },
   contactPhone: text,
@@ -143,31 +169,36 @@ export const APP_SETTINGS_SHAPE: Shape = object({
   existsInOrg: flag,
   oauth: { shape: OAUTH },
   policies: { shape: POLICIES },
-  attributes: listOf(object({ key: requiredText, formula: requiredText })),
-  ipRanges: listOf(object({ start: requiredText, end: requiredText, description: text })),
+  attributes: listOf(object<CustomAttribute>({ key: required(text), formula: required(text) })),
+  ipRanges: listOf(object<IpRange>({ start: required(text), end: required(text), description: text })),
   canvas: { shape: CANVAS },
   canvasMetadata: { shape: LEGACY_CANVAS },
   mobile: { shape: MOBILE },
   saml: { shape: SAML },
   plugin: text,
   pluginExecutionUser: text,
-  externalClientAppNames: { shape: object({ globalOauth: text, oauthSettings: text, oauthPolicies: text, appPolicies: text }) },
+  externalClientAppNames: {
+    shape: object<ExternalClientAppNames>({ globalOauth: text, oauthSettings: text, oauthPolicies: text, appPolicies: text }),
+  },
   metadataApiVersion: text,
 });
 
 /** A template module's default export. */
-export const TEMPLATE_SHAPE: Shape = object({
-  environments: {
-    required: true,
-    shape: { kind: 'object', fields: {}, open: { kind: 'object', fields: { aliases: { shape: textList } }, open: { kind: 'any' } } },
-  },
-  kind: text,
-  app: {
-    required: true,
-    shape: {
-      kind: 'oneOf',
-      description: 'an object of app settings or a function of the environment',
-      options: [{ kind: 'function' }, { kind: 'object', fields: {}, open: { kind: 'any' } }],
+export const TEMPLATE_SHAPE: Shape = {
+  kind: 'object',
+  fields: {
+    environments: {
+      required: true,
+      shape: { kind: 'object', fields: {}, open: { kind: 'object', fields: { aliases: { shape: TEXT_LIST } }, open: { kind: 'any' } } },
+    },
+    kind: text,
+    app: {
+      required: true,
+      shape: {
+        kind: 'oneOf',
+        description: 'an object of app settings or a function of the environment',
+        options: [{ kind: 'function' }, { kind: 'object', fields: {}, open: { kind: 'any' } }],
+      },
     },
   },
-});
+};

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
-import { makeProject, runCli, snapshotFiles } from '../helpers/tempProject';
+import { makeProject, snapshotFiles, spawnCli } from '../helpers/tempProject';
 
 const EMAIL = ['--contact-email', 'admin@example.com'];
 const TEMPLATE = 'templates/fullcast-motion-package.ts';
@@ -213,7 +213,7 @@ const SCENARIOS: readonly Scenario[] = [
   {
     name: 'deploy without the Salesforce CLI installed',
     setup: (p) => {
-      expect(runCli(p, ['generate', '--env', 'prod', ...EMAIL]).status).toBe(0);
+      expect(spawnCli(p, ['generate', '--env', 'prod', ...EMAIL]).status).toBe(0);
       withoutSf(p);
     },
     args: ['deploy', '--env', 'prod', '--target-org', 'x@example.com'],
@@ -227,8 +227,8 @@ describe.each(SCENARIOS)('$name', (scenario) => {
   const project = makeProject();
   scenario.setup?.(project);
   const before = snapshotFiles(project);
-  const run = runCli(project, scenario.args);
-  const json = runCli(project, [...scenario.args, '--json']);
+  const run = spawnCli(project, scenario.args);
+  const json = spawnCli(project, [...scenario.args, '--json']);
 
   test(`exits ${scenario.exitCode} with ${scenario.code} in one line that names ${scenario.names}`, () => {
     const [first] = run.stderr.split('\n');

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/paths';
 import { readGolden } from '../helpers/readGolden';
 import { makeProject, runCli, snapshotFiles } from '../helpers/tempProject';
 
@@ -179,7 +181,7 @@ describe('options', () => {
 
   test('npm run generate runs the command', () => {
     const project = makeProject();
-    const result = require('node:child_process').spawnSync('npm', ['run', '--silent', 'generate', '--', '--env', 'prod', ...EMAIL], {
+    const result = spawnSync('npm', ['run', '--silent', 'generate', '--', '--env', 'prod', ...EMAIL], {
       cwd: project,
       encoding: 'utf8',
     });
@@ -226,9 +228,14 @@ describe('bad input: one line per problem, the right exit code, nothing written'
       1,
       /--api-version: API 45\.0 cannot express oauthPolicy\.ipRelaxation; this app needs API 49\.0 or later/,
     ],
-    ['unknown flag', ['generate', '--envv', 'prod'], 2, /Error \(UsageError\): Unknown argument: envv/],
-    ['unknown command', ['deploy-everything'], 2, /Error \(UsageError\): Unknown argument: deploy-everything/],
-    ['no command', [], 2, /Error \(UsageError\): Name a command/],
+    ['unknown flag', ['generate', '--envv', 'prod'], 2, /Error \(UsageError\): unknown flag --envv \(did you mean --env\?\) for generate/],
+    [
+      'unknown command',
+      ['deploy-everything'],
+      2,
+      /Error \(UsageError\): unknown command 'deploy-everything'; the commands are generate, deploy/,
+    ],
+    ['no command', [], 2, /Error \(UsageError\): name a command: generate, deploy/],
   ];
 
   test.each(cases)('%s', (_name, args, status, message) => {
@@ -281,7 +288,6 @@ describe('bad input: one line per problem, the right exit code, nothing written'
 
 describe('this repository', () => {
   test('its committed metadata is in sync with its templates (the PR gate on itself)', () => {
-    const { REPO_ROOT } = require('../helpers/paths') as typeof import('../helpers/paths');
     const result = runCli(REPO_ROOT, ['generate', '--check']);
     expect(result.stdout).toContain('In sync');
     expect(result.status).toBe(0);
@@ -356,6 +362,6 @@ describe('--kind external-client-app', () => {
     expect(old.stderr).toContain('--api-version: API 58.0 cannot express ExternalClientApplication; this app needs API 59.0 or later');
     const bad = runCli(other, ['generate', '--env', 'prod', '--kind', 'eca']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/Invalid values:.*kind/s);
+    expect(bad.stderr).toMatch(/--kind: 'eca' is not one of connected-app, external-client-app/);
   });
 });

@@ -48,7 +48,6 @@ describe('real retrieved ConnectedApp files follow the rules the renderer relies
   const retrieved = files.filter((file) => file.retrieveShaped);
 
   test('the corpus has retrieve-shaped files to check', () => {
-    // eslint-disable-next-line no-console
     console.log(
       `corpus: ${retrieved.length} retrieve-shaped ConnectedApp files checked, ${files.length - retrieved.length} hand-written ones left out`,
     );

@@ -18,7 +18,6 @@ describe('real retrieved External Client App files follow the rules the renderer
   const retrieved = files.filter((file) => file.retrieveShaped);
 
   test('the corpus has retrieve-shaped ECA files to check', () => {
-    // eslint-disable-next-line no-console
     console.log(
       `corpus: ${retrieved.length} retrieve-shaped External Client App files checked, ${files.length - retrieved.length} others left out`,
     );

@@ -55,7 +55,6 @@ describe('import → generate round trip over the shared corpus', () => {
   test('reports the round-trip figures', () => {
     const identical = retrieved.filter((outcome) => outcome.identical).length;
     const refused = outcomes.filter((outcome) => !outcome.imported).length;
-    // eslint-disable-next-line no-console
     console.log(
       `${identical}/${retrieved.length} retrieved files byte-identical; ${outcomes.length - retrieved.length} other files: ${refused} refused with a reason, the rest stable`,
     );
@@ -135,7 +134,6 @@ describe('import → generate round trip over the corpus External Client App set
 
   test('reports the figures', () => {
     const sets = results.filter((result) => result.files.every((file) => file.retrieveShaped));
-    // eslint-disable-next-line no-console
     console.log(
       `External Client Apps: ${sets.filter((set) => set.identical.length > 0 && set.identical.every(Boolean)).length}/${sets.length} retrieved sets byte-identical; ${results.filter((result) => !result.imported).length} of ${results.length} groups refused with a reason`,
     );

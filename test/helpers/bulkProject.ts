@@ -8,7 +8,7 @@ import { REPO_ROOT as ROOT } from './paths';
  * The source of template number `index`: two environments, all the usual Setup settings.
  * A `variant` changes the label and the URLs, so every file but the scopes and policies differs.
  */
-export function bulkTemplate(index: number, variant = ''): string {
+function bulkTemplate(index: number, variant = ''): string {
   return `import type { AppTemplate } from '../generator/model/template';
 
 const template: AppTemplate<{ baseUrl: string }> = {

@@ -4,7 +4,7 @@ import type { AppKind } from '../../generator/model/appKind';
 import type { ResolvedApp } from '../../generator/model/resolvedApp';
 import type { AppSettings } from '../../generator/model/template';
 
-export function fullcastSettings(environment: 'prod' | 'sandbox'): AppSettings {
+function fullcastSettings(environment: 'prod' | 'sandbox'): AppSettings {
   const app = template.app;
   return typeof app === 'function' ? app({ ...template.environments[environment], name: environment }) : app;
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /** The workplace's shared folder (reference schema, corpus): `../shared`, or CONNECTED_APP_SHARED. */
-export const SHARED_DIR = process.env.CONNECTED_APP_SHARED ?? resolve(REPO_ROOT, '..', 'shared');
+const SHARED_DIR = process.env.CONNECTED_APP_SHARED ?? resolve(REPO_ROOT, '..', 'shared');
 
 export const XSD_FILE = join(SHARED_DIR, 'reference', 'metadata-66.xsd');
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
@@ -13,7 +13,6 @@ export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 /** True when `path` exists; otherwise registers one skipped test that says what is missing. */
 export function requireShared(path: string, what: string): boolean {
   if (existsSync(path)) return true;
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED ${what}: ${path} is absent (set CONNECTED_APP_SHARED to the shared folder)`);
   test.skip(`${what} (skipped: ${path} is absent)`, () => undefined);
   return false;

@@ -27,7 +27,7 @@ export function runSf(
   env: NodeJS.ProcessEnv = sfEnvironment(),
 ): { status: number | null; json: Record<string, unknown>; stderr: string } {
   const result = spawnSync(SF_BIN, [...args, '--json'], { cwd, encoding: 'utf8', env });
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(result.stdout);
   } catch {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { main } from '../../generator/cli/main';
 import { REPO_ROOT } from './paths';
 
 const created: string[] = [];
@@ -33,8 +34,20 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `connected-app <args>` in `cwd` and waits for it. */
-export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+/** Runs `connected-app <args>` in `cwd` in this process, through `main()`; for commands that finish synchronously. */
+export function runCli(cwd: string, args: readonly string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const status = main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, cwd);
+  if (typeof status !== 'number') throw new Error(`connected-app ${args[0]} returned a promise: use runCliAsync`);
+  return { status, stdout, stderr };
+}
+
+/**
+ * Runs `connected-app <args>` as a child process (the built bin and bundle), for tests where the
+ * process boundary is the point: exit codes, signals, output to closed pipes, start-up.
+ */
+export function spawnCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
   const result = spawnSync(process.execPath, [join(cwd, 'bin', 'connected-app.js'), ...args], {
     cwd,
     encoding: 'utf8',

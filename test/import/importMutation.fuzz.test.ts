@@ -43,7 +43,6 @@ function goldenSets(): FileSet[] {
 
 function corpusSets(): FileSet[] {
   if (!existsSync(join(CORPUS_DIR, 'connectedApp'))) {
-    // eslint-disable-next-line no-console
     console.warn(`SKIPPED corpus seeds for the import fuzz: ${CORPUS_DIR} is absent; the golden files are the only seeds`);
     return [];
   }
@@ -191,7 +190,6 @@ describe('damaged retrieved files through import', () => {
       ),
       { numRuns: 1500, seed: 20261128 },
     );
-    // eslint-disable-next-line no-console
     console.log(`1500 damaged file sets from ${seeds.length} seeds: ${outcomes.imported} imported, ${outcomes.refused} refused`);
     expect(outcomes.imported).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);

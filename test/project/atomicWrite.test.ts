@@ -36,7 +36,7 @@ describe('writeFileAtomic', () => {
 describe('sweepStaleTemporaries', () => {
   test('removes the temporary files of runs that are gone and keeps those of live runs and other files', () => {
     const folder = mkdtempSync(join(tmpdir(), 'connected-app-sweep-'));
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     const names = [`.A.connectedApp-meta.xml.${gone}.1.tmp`, `.B.connectedApp-meta.xml.${process.pid}.1.tmp`, 'notes.txt'];
     for (const name of names) writeFileSync(join(folder, name), 'x');
     sweepStaleTemporaries(folder);

@@ -7,7 +7,7 @@ import { withFileLock } from '../../generator/project/fileLock';
 
 /** The pid of a process that has already exited. */
 function goneProcess(): number {
-  return spawnSync(process.execPath, ['-e', '0']).pid as number;
+  return spawnSync(process.execPath, ['-e', '0']).pid;
 }
 
 describe('withFileLock', () => {

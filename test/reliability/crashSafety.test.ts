@@ -69,7 +69,6 @@ describe('generate killed at random moments', () => {
       expect(files.size).toBe(versions[0].size);
       expect(() => JSON.parse(readFileSync(join(project, 'connected-app.json'), 'utf8'))).not.toThrow();
     }
-    // eslint-disable-next-line no-console
     console.log(`${KILLS} runs, ${midRun} killed before they finished (a full run takes ~${duration} ms)`);
     expect(midRun).toBeGreaterThanOrEqual(KILLS / 2);
 

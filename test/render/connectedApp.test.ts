@@ -1,5 +1,4 @@
 import { XMLParser } from 'fast-xml-parser';
-import { refreshTokenPolicyValue } from '../../generator/render/connectedApp';
 import { renderApp } from '../../generator/render/index';
 import type { ResolvedApp } from '../../generator/model/resolvedApp';
 
@@ -98,17 +97,5 @@ describe('renderConnectedApp: format details', () => {
   test('an app without OAuth settings has neither oauthConfig nor oauthPolicy', () => {
     const xml = renderConnectedApp({ ...fullcastApp('prod'), settings: { label: 'Bookmark' } }).content;
     expect(xml).not.toMatch(/oauthConfig|oauthPolicy/);
-  });
-});
-
-describe('refreshTokenPolicyValue', () => {
-  test.each([
-    ['valid-until-revoked', 'infinite'],
-    ['expire-immediately', 'zero'],
-    [{ expireAfter: { value: 90, unit: 'days' } }, 'specific_lifetime:90:DAYS'],
-    [{ expireIfUnusedFor: { value: 3, unit: 'hours' } }, 'specific_inactivity:3:HOURS'],
-    [{ expireAfter: { value: 60, unit: 'months' } }, 'specific_lifetime:60:MONTHS'],
-  ] as const)('%j → %s', (policy, value) => {
-    expect(refreshTokenPolicyValue(policy)).toBe(value);
   });
 });

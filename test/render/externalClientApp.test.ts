@@ -44,7 +44,7 @@ describe('the External Client App file set of the Fullcast Motion Package', () =
 
   test('every file sits in the folder and carries the suffix of its type (as sf registers them)', () => {
     for (const file of eca('prod', 66, { startUrl: 'https://app.fullcast.io/' })) {
-      const type = METADATA_TYPES.find((candidate) => candidate.name === file.type);
+      const type = Object.values(METADATA_TYPES).find((candidate) => candidate.name === file.type);
       expect(file.path).toBe(`${type?.directoryName}/${file.fullName}.${type?.suffix}-meta.xml`);
     }
   });

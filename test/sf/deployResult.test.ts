@@ -83,7 +83,7 @@ describe('readDeployRun on recorded sf output', () => {
   test('componentFailures as one object rather than a list', () => {
     const run = recorded('deploy-failed');
     const result = (run.json as { result: { details: { componentFailures: unknown[] }; files: unknown[] } }).result;
-    result.details.componentFailures = result.details.componentFailures[0] as unknown as unknown[];
+    result.details.componentFailures = result.details.componentFailures[0] as unknown[];
     result.files = [];
     expect(readDeployRun(run, '/PROJECT').components).toEqual([
       expect.objectContaining({ fullName: 'Fullcast_Motion_Package', state: 'Failed', line: 19 }),

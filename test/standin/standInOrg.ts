@@ -12,9 +12,9 @@ import type { Socket } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 
-export const ORG_ID = '00D000000000001AAA';
-export const USER_ID = '005000000000001AAA';
-export const USERNAME = 'admin@standin.example.com';
+const ORG_ID = '00D000000000001AAA';
+const USER_ID = '005000000000001AAA';
+const USERNAME = 'admin@standin.example.com';
 /** The access token tests log in with; it must never appear in any output. */
 export const ACCESS_TOKEN = '00D000000000001!StandInSecretToken.q8Xz31';
 const DEPLOY_ID = '0Af000000000001AAA';
@@ -253,7 +253,7 @@ export class StandInOrg {
 
   private deploy(call: Record<string, unknown>, response: ServerResponse): void {
     const options = (call.DeployOptions ?? {}) as Record<string, string>;
-    const zip = unzipSync(Buffer.from(String(call.ZipFile ?? ''), 'base64'));
+    const zip = unzipSync(Buffer.from(typeof call.ZipFile === 'string' ? call.ZipFile : '', 'base64'));
     const files = new Map(Object.entries(zip).filter(([path]) => !path.endsWith('/')));
     const problems = [...files].flatMap(([path, bytes]) => inspectMetadata(path, bytes));
     this.deploys.push({ checkOnly: options.checkOnly === 'true', singlePackage: options.singlePackage === 'true', files, problems });

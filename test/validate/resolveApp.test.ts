@@ -101,7 +101,8 @@ describe('template shape', () => {
   });
 
   test('a missing required field is named', () => {
-    const { label: _label, ...rest } = BASE;
+    const rest: Partial<typeof BASE> = { ...BASE };
+    delete rest.label;
     expect(resolveApp(request(rest)).problems).toEqual([{ field: 'label', message: 'is required' }]);
   });
 

@@ -150,7 +150,6 @@ describe('hostile templates through validate and render', () => {
       }),
       { numRuns: 3000, seed: 20261128 },
     );
-    // eslint-disable-next-line no-console
     console.log(`3000 hostile templates, ${rendered} valid enough to render`);
     expect(rendered).toBeGreaterThan(50);
   });

@@ -1,0 +1,41 @@
+import { DEFAULT_WAIT_MINUTES } from '../commands/defaults';
+import { APP_KINDS, type AppKind } from '../model/appKind';
+import { printDeployResult, printJsonResult } from '../output';
+import { onDemand } from './onDemand';
+import { type CommandSpec, booleanFlag, textFlag } from './spec';
+
+export const deployCommand: CommandSpec = {
+  usage: 'deploy',
+  describe: "Deploy an app's generated files to an org with the project's sf (sf project deploy start).",
+  flags: {
+    'target-org': {
+      alias: 'o',
+      type: 'string',
+      describe: "The org: an alias or username sf knows. Default: SF_TARGET_ORG, then sf's target-org config.",
+    },
+    env: { type: 'string', describe: "The template's environment whose files to deploy (may be left out when only one is recorded)." },
+    app: { type: 'string', describe: 'The template, templates/NAME.ts.' },
+    kind: { choices: APP_KINDS, describe: 'Which rendering to deploy: connected-app or external-client-app.' },
+    'dry-run': { type: 'boolean', describe: 'Validate in the org without saving (checkOnly).' },
+    wait: { type: 'number', describe: `Minutes to wait for the deploy to finish (1 to 1440). Default: ${DEFAULT_WAIT_MINUTES}.` },
+  },
+  examples: [
+    ['$0 deploy --target-org acme-prod --env prod --dry-run', 'Validate the production files in the org without saving anything.'],
+    ['$0 deploy --target-org acme-prod --env prod', 'Deploy the production files.'],
+    ['$0 deploy -o acme-uat --env sandbox --kind external-client-app', 'Deploy the sandbox External Client App set to a sandbox.'],
+  ],
+  async run(flags, { cwd, streams, json }) {
+    const result = await onDemand().deploy({
+      cwd,
+      targetOrg: textFlag(flags, 'target-org'),
+      app: textFlag(flags, 'app'),
+      env: textFlag(flags, 'env'),
+      kind: textFlag(flags, 'kind') as AppKind | undefined,
+      dryRun: booleanFlag(flags, 'dry-run'),
+      wait: typeof flags.wait === 'number' ? flags.wait : undefined,
+    });
+    if (json) printJsonResult(result, result.exitCode, streams);
+    else printDeployResult(result, streams);
+    return result.exitCode;
+  },
+};

@@ -1,0 +1,7 @@
+/** Flag defaults that the commands apply and the command line's help states, defined once. */
+
+/** sf's default wait for a deploy, in minutes (`sf project deploy start --wait`). */
+export const DEFAULT_WAIT_MINUTES = 33;
+
+/** The environment an import puts the app's values under. */
+export const DEFAULT_IMPORT_ENVIRONMENT = 'default';

@@ -1,0 +1,33 @@
+/**
+ * Where things live in a project: the default template, the folder that holds the renderings of
+ * environments other than production, and paths as the tool shows them (project-relative, `/`).
+ */
+import { join, relative, sep } from 'node:path';
+import type { ProjectSettings } from './settings';
+import type { SfdxProject } from './sfdxProject';
+
+/** The template `--app` means when neither the flag nor connected-app.json names one. */
+export const DEFAULT_TEMPLATE = 'fullcast-motion-package';
+
+/** Folder holding the renderings of every environment but production. */
+export const ENVIRONMENTS_FOLDER = 'environments';
+
+/** A path with `/` separators, as git and the Salesforce CLI show it. */
+export const toPosix = (path: string): string => path.split(sep).join('/');
+
+/** `path` relative to the project root, `/`-separated ('.' for the root itself). */
+export function projectPath(project: SfdxProject, path: string): string {
+  return toPosix(relative(project.root, path)) || '.';
+}
+
+/** The template a command works on: `--app`, else `defaultApp` in connected-app.json, else the built-in one. */
+export function chosenTemplate(app: string | undefined, settings: ProjectSettings): string {
+  return app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
+}
+
+/** The folder receiving an environment's type folders: the default package directory for production, else environments/<env>. */
+export function environmentFolder(project: SfdxProject, environment: string, production: boolean): string {
+  return production
+    ? join(project.root, project.defaultPackageDirectory, 'main', 'default')
+    : join(project.root, ENVIRONMENTS_FOLDER, environment);
+}
