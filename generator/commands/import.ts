@@ -151,9 +151,7 @@ export function importApps(options: ImportOptions): ImportResult {
       settings,
       environment,
       kind: unit.kind,
-      origin: unit.sources.join(', '),
       unknownScopes,
-      notes: unit.notes,
     });
     try {
       writeFileAtomic(join(project.root, templateFile), source, join(project.root, TEMP_FOLDER));

@@ -1,7 +1,8 @@
 /**
  * Writes an imported app as a template module: readable TypeScript in the project's style
  * (two-space indent, single quotes, one field per line), typed with the same AppTemplate as
- * the built-in template, with a header saying where it came from.
+ * the built-in template. Imported files are data: every value they hold is written as a string
+ * literal through quote(), never into a comment or any other position where it could be code.
  */
 import { type AppKind, DEFAULT_KIND } from '../model/appKind';
 import type { AppSettings } from '../model/template';
@@ -57,11 +58,8 @@ export interface TemplateSourceOptions {
   readonly settings: AppSettings;
   readonly environment: string;
   readonly kind: AppKind;
-  /** Where the app came from, for the header. */
-  readonly origin: string;
   /** Scopes this tool does not know, written with a cast so the module type-checks. */
   readonly unknownScopes: ReadonlySet<string>;
-  readonly notes: readonly string[];
 }
 
 /** The TypeScript source of `templates/<name>.ts`. */
@@ -69,10 +67,11 @@ export function templateSource(options: TemplateSourceOptions): string {
   const { settings } = options;
   const settingsText = literal(settings, 1, options.unknownScopes, 'app');
   const usesScopeCast = settingsText.includes(' as OAuthScope');
+  // Nothing read from the imported files goes into a comment: a value could end the comment and
+  // become code. Values appear only as string literals, which quote() makes inert.
   const header = [
     '/**',
-    ` * ${settings.label}, imported from ${options.origin}.`,
-    ...options.notes.map((note) => ` * Note: ${note}.`),
+    ' * Imported by connected-app import.',
     ' * Every field is described, with its Setup label, in generator/model/template.ts.',
     ' */',
   ];
