@@ -2,9 +2,11 @@
  * What the CLI prints: human text (results on stdout, warnings and errors on stderr), or
  * with `--json` one JSON document on stdout in the Salesforce CLI's envelope
  * (`{ status, result, warnings }` on success, `{ status, name, message, … }` on error).
+ * Every text goes out through {@link safeStreams}: secrets masked, control characters escaped.
  */
 import { writeSync } from 'node:fs';
 import { exitCodeOf, isAppError } from './errors';
+import { redactSecrets } from './secrets/redact';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
 import type { CheckSecretsResult } from './commands/checkSecrets';
@@ -17,18 +19,27 @@ export interface Streams {
   stderr(text: string): void;
 }
 
+/** Descriptors whose reader has gone (EPIPE: `connected-app … | head`): further output is dropped quietly. */
+const closed = new Set<number>();
+
 /**
  * Writes all of `text` to a file descriptor synchronously. Writing to the descriptors rather
  * than process.stdout/stderr spares loading Node's stream machinery on every run, and output
  * is complete before the process exits.
  */
 function writeAll(fd: number, text: string): void {
+  if (closed.has(fd)) return;
   const bytes = Buffer.from(text, 'utf8');
   for (let offset = 0; offset < bytes.length;) {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed.add(fd);
+        return;
+      }
+      if (code !== 'EAGAIN') throw error;
     }
   }
 }
@@ -37,6 +48,26 @@ export const processStreams: Streams = {
   stdout: (text) => writeAll(1, text),
   stderr: (text) => writeAll(2, text),
 };
+
+/**
+ * Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts escape
+ * sequences; CR overwrites the line), DEL, line and paragraph separators and the bidirectional
+ * overrides that reorder what is shown. Tab and line feed are the only ones printed as they are.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` as it may reach a terminal: every control character written as a `\uXXXX` escape. */
+function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The streams every command prints to: each text redacted of secrets, then escaped for the terminal. */
+export function safeStreams(streams: Streams): Streams {
+  return {
+    stdout: (text) => streams.stdout(escapeTerminal(redactSecrets(text))),
+    stderr: (text) => streams.stderr(escapeTerminal(redactSecrets(text))),
+  };
+}
 
 function printWarnings(warnings: readonly string[], streams: Streams): void {
   for (const warning of warnings) streams.stderr(`Warning: ${warning}\n`);
@@ -53,7 +84,8 @@ export function printGenerateResult(result: GenerateResult, fixCommand: string, 
   const lines: string[] = [];
   for (const target of result.targets) {
     const kind = target.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
-    lines.push(`${target.app} (${target.environment}) → ${kind} ${target.apiName}, API ${target.apiVersion}\n`);
+    const reason = target.reason ? ` (rendered again: the ${target.reason})` : '';
+    lines.push(`${target.app} (${target.environment}) → ${kind} ${target.apiName}, API ${target.apiVersion}${reason}\n`);
     for (const file of target.files) lines.push(`  ${file.state.padEnd(9)} ${file.path}\n`);
   }
   streams.stdout(lines.join(''));

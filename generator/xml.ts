@@ -62,7 +62,7 @@ export function buildMetadataXml(root: XmlElement): string {
 }
 
 /** The largest metadata file read: retrieved ConnectedApps are a few kilobytes. */
-const MAX_XML_BYTES = 1024 * 1024;
+export const MAX_XML_BYTES = 1024 * 1024;
 
 /** An element as read: its attributes, and text or child elements. */
 export interface ParsedElement {
@@ -143,6 +143,21 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/**
+ * The parser's nodes for well-formed text. Whatever the parser refuses — malformed XML, nesting
+ * too deep, an element named like a JavaScript internal (`__proto__`, `constructor`) — is one line
+ * naming the file.
+ */
+function parseNodes(text: string, file: string): ReadNode[] {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw unreadable(file, `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+  try {
+    return PARSER.parse(text) as ReadNode[];
+  } catch (error) {
+    throw unreadable(file, `cannot be read as metadata: ${(error as Error).message.replace(/^\[SECURITY\]\s*/, '')}`);
+  }
+}
+
 /** Parses a metadata file's text into its root element; every problem is one line naming the file. */
 export function parseMetadataXml(text: string, file: string): ParsedElement {
   if (text.trim() === '') throw unreadable(file, 'is empty');
@@ -150,9 +165,7 @@ export function parseMetadataXml(text: string, file: string): ParsedElement {
     throw unreadable(file, 'declares a DOCTYPE, which metadata never has; refused (no entity is expanded, nothing is fetched)');
   if (/<!ENTITY/i.test(text)) throw unreadable(file, 'declares entities, which metadata never has; refused');
   const decoded = decodeCharacterReferences(text, file);
-  const valid = XMLValidator.validate(decoded);
-  if (valid !== true) throw unreadable(file, `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
-  const nodes = (PARSER.parse(decoded) as ReadNode[]).filter((node) => !('#text' in node) && !('#comment' in node));
+  const nodes = parseNodes(decoded, file).filter((node) => !('#text' in node) && !('#comment' in node));
   if (nodes.length !== 1) throw unreadable(file, `has ${nodes.length} root elements; a metadata file has one`);
   return toParsedElement(nodes[0], file);
 }

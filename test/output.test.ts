@@ -1,5 +1,7 @@
 import { AppError, EXIT_CODES } from '../generator/errors';
-import { printError } from '../generator/output';
+import { printDeployResult, printError, printJsonResult, safeStreams } from '../generator/output';
+import type { DeployResult } from '../generator/commands/deploy';
+import { accessToken, authUrl, refreshToken } from './helpers/secretShapes';
 
 function print(error: unknown, json = false, debug = false): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -51,5 +53,48 @@ describe('printError', () => {
       problems: [],
       warnings: [],
     });
+  });
+});
+
+describe('safeStreams: everything printed is redacted and escaped', () => {
+  const capture = () => {
+    const out = { text: '' };
+    const streams = safeStreams({ stdout: (text) => (out.text += text), stderr: (text) => (out.text += text) });
+    return { out, streams };
+  };
+
+  test('a deploy result with secrets in every field prints none of them, as text or JSON', () => {
+    const token = accessToken('00D5g000004ABCD', 'AQ0AQH3x.yz_12345678');
+    const secrets = [token, token.replace('!', '%21'), refreshToken(), authUrl()];
+    const result: DeployResult = {
+      app: 'a',
+      environment: 'prod',
+      kind: 'connected-app',
+      apiName: `X_${secrets[0]}`,
+      targetOrg: { name: secrets[3], username: secrets[2] },
+      dryRun: false,
+      files: [secrets[1]],
+      phases: 1,
+      status: 'Failed',
+      deployId: secrets[0],
+      components: [
+        { type: 'ConnectedApp', fullName: secrets[1], filePath: `x/${secrets[2]}`, state: 'Failed', problem: secrets.join(' ') },
+      ],
+      error: { name: secrets[0], message: secrets.join(' ') },
+      exitCode: 1,
+      warnings: secrets,
+    };
+    const { out, streams } = capture();
+    printDeployResult(result, streams);
+    printJsonResult(result, 1, streams);
+    for (const secret of secrets) expect(out.text).not.toContain(secret);
+    expect(out.text).not.toContain('AQ0AQH3x');
+    expect(out.text).not.toContain('PlatformCLI::5Aep8');
+  });
+
+  test('control characters from outside are escaped, not sent to the terminal', () => {
+    const { out, streams } = capture();
+    streams.stderr('label \u001b[31mred\u001b[0m \u009b2J \r overwritten \u202e reversed\n');
+    expect(out.text).toBe('label \\u001b[31mred\\u001b[0m \\u009b2J \\u000d overwritten \\u202e reversed\n');
   });
 });

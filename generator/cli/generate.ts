@@ -55,19 +55,23 @@ export const generateCommand: CommandSpec = {
       apiVersion: textFlag(flags, 'api-version'),
       check: booleanFlag(flags, 'check'),
     };
-    const result = generate(options);
+    const given = (flag: string, value: string | undefined) => (value === undefined ? [] : [flag, value]);
+    const rendering = [
+      ...given('--app', options.app),
+      ...given('--env', options.env),
+      ...given('--kind', options.kind),
+      ...given('--output-dir', options.outputDir),
+      ...given('--api-version', options.apiVersion),
+    ];
+    const fix = generateCommandLine(rendering);
+    const result = generate({
+      ...options,
+      command: generateCommandLine([...rendering, ...given('--contact-email', options.contactEmail)]),
+    });
     const clean = result.inSync && (result.secrets?.findings.length ?? 0) === 0;
     const exitCode = clean ? EXIT_CODES.ok : EXIT_CODES.failure;
     if (json) printJsonResult(result, exitCode, streams);
     else {
-      const given = (flag: string, value: string | undefined) => (value === undefined ? [] : [flag, value]);
-      const fix = generateCommandLine([
-        ...given('--app', options.app),
-        ...given('--env', options.env),
-        ...given('--kind', options.kind),
-        ...given('--output-dir', options.outputDir),
-        ...given('--api-version', options.apiVersion),
-      ]);
       printGenerateResult(result, fix, streams);
     }
     return exitCode;

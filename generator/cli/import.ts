@@ -2,7 +2,7 @@ import { DEFAULT_IMPORT_ENVIRONMENT } from '../commands/defaults';
 import { EXIT_CODES } from '../errors';
 import { printImportResult, printJsonResult } from '../output';
 import { onDemand } from './onDemand';
-import { type CommandSpec, textFlag, textList } from './spec';
+import { type CommandSpec, booleanFlag, textFlag, textList } from './spec';
 
 export const importCommand: CommandSpec = {
   usage: 'import [paths..]',
@@ -13,6 +13,7 @@ export const importCommand: CommandSpec = {
   flags: {
     name: { type: 'string', describe: "The template's name (one app only). Default: the app's API name." },
     env: { type: 'string', describe: `The environment the values go under. Default: ${DEFAULT_IMPORT_ENVIRONMENT}.` },
+    'allow-same-api-name': { type: 'boolean', describe: 'Import even an app whose API name another template already renders.' },
   },
   examples: [
     ['$0 import retrieved', 'Import every app found under retrieved/.'],
@@ -27,6 +28,7 @@ export const importCommand: CommandSpec = {
       paths: textList(flags, 'paths'),
       name: textFlag(flags, 'name'),
       env: textFlag(flags, 'env'),
+      allowSameApiName: booleanFlag(flags, 'allow-same-api-name'),
     });
     if (json) printJsonResult(result, EXIT_CODES.ok, streams);
     else printImportResult(result, streams);

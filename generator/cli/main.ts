@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import yargs from 'yargs/yargs';
 import { version } from '../../package.json';
 import { EXIT_CODES, UsageError } from '../errors';
-import { type Streams, printError, processStreams } from '../output';
+import { type Streams, printError, processStreams, safeStreams } from '../output';
 import { closestMatch } from '../validate/closestMatch';
 import { COMMANDS } from './commands';
 import { type CommandSpec, commandName } from './spec';
@@ -69,7 +69,8 @@ function register(parser: Argv, spec: CommandSpec, streams: Streams, cwd: string
 }
 
 /** Runs the command line `argv` (without node and the script) and returns the exit code (a promise for commands that talk to an org). */
-export function main(argv: readonly string[], streams: Streams = processStreams, cwd: string = process.cwd()): number | Promise<number> {
+export function main(argv: readonly string[], rawStreams: Streams = processStreams, cwd: string = process.cwd()): number | Promise<number> {
+  const streams = safeStreams(rawStreams);
   const json = argv.includes('--json');
   const debug = argv.includes('--debug');
   if (debug) process.setSourceMapsEnabled(true); // stack traces point into the TypeScript sources

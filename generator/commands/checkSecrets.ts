@@ -1,18 +1,23 @@
 /**
- * `connected-app check-secrets`: scans committed metadata for consumer secrets and keys,
- * private keys and access tokens. By default it reads every package directory of
- * sfdx-project.json and the environments/ folder; `generate --check` runs it too.
+ * `connected-app check-secrets`: scans what git would commit for consumer secrets and keys,
+ * private keys, tokens and sfdx auth URLs. By default that is every file git tracks and every
+ * untracked file it does not ignore, in every folder of the project (without git: every file of
+ * the project but the tools' own folders); named paths are scanned instead when given.
+ * `generate --check` and `npm test` run it too.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppError } from '../errors';
+import { projectPath } from '../project/layout';
+import { type EntryKind, entryKind } from '../project/safeFs';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
-import { type SecretFinding, findSecrets } from '../secrets/patterns';
-import { ENVIRONMENTS_FOLDER, toPosix } from '../project/layout';
+import type { SecretFinding } from '../secrets/patterns';
+import { scanFile } from '../secrets/scan';
 
 export interface CheckSecretsOptions {
   readonly cwd: string;
-  /** Files or folders to scan; default: the package directories and environments/. */
+  /** Files or folders to scan; default: what git would commit. */
   readonly paths?: readonly string[];
   /** Files the caller has scanned already (absolute path → findings), so they are not read again. */
   readonly scanned?: ReadonlyMap<string, readonly SecretFinding[]>;
@@ -24,62 +29,76 @@ export interface CheckSecretsResult {
   readonly warnings: readonly string[];
 }
 
-/** Folders never scanned: tools' own state, not metadata. */
+/** Folders never walked: tools' own state, not the project's files. */
 const SKIPPED = new Set(['node_modules', '.git', '.sf', '.sfdx', '.connected-app']);
 
-/** Files larger than this are not metadata a person commits by hand; they are skipped. */
-const MAX_SCANNED_BYTES = 5 * 1024 * 1024;
-
-function defaultPaths(project: SfdxProject): string[] {
-  const folders = project.packageDirectories.map((directory) => join(project.root, directory));
-  const environments = join(project.root, ENVIRONMENTS_FOLDER);
-  return [...folders, ...(existsSync(environments) ? [environments] : [])].filter((folder) => existsSync(folder));
+/** What the scan does with what it meets: files scanned, everything else reported. */
+interface Listing {
+  readonly files: string[];
+  readonly warnings: string[];
 }
 
-/**
- * The files under `folder`. Symbolic links inside it are not followed: git commits a link, not
- * what it points to, and a link back up the tree would never end.
- */
-function collectFolder(folder: string, files: string[]): void {
+function notScanned(project: SfdxProject, path: string, kind: EntryKind): string {
+  const what = kind === 'link' ? 'a symbolic link (git commits the link, not what it points to)' : 'a device, FIFO or socket';
+  return `${projectPath(project, path)}: not scanned, it is ${what}`;
+}
+
+/** Every file under `folder`; links and special files are reported, not followed. */
+function walk(project: SfdxProject, folder: string, listing: Listing): void {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isFile()) files.push(path);
-    else if (entry.isDirectory() && !SKIPPED.has(entry.name)) collectFolder(path, files);
+    if (SKIPPED.has(entry.name)) continue;
+    if (entry.isFile()) listing.files.push(path);
+    else if (entry.isDirectory()) walk(project, path, listing);
+    else listing.warnings.push(notScanned(project, path, entry.isSymbolicLink() ? 'link' : 'special'));
   }
 }
 
-/** A path the user named (followed if a link): the file itself, or the files under the folder. */
-function collect(path: string, files: string[]): void {
-  const stat = statSync(path);
-  if (stat.isFile()) files.push(path);
-  else if (stat.isDirectory()) collectFolder(path, files);
+/** What git would commit: tracked files, and untracked ones it does not ignore; undefined outside a git work tree. */
+function gitFiles(root: string): string[] | undefined {
+  const run = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error || run.status !== 0) return undefined;
+  const files = run.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((name) => name !== '');
+  return [...new Set(files)].map((name) => join(root, name));
+}
+
+/** Adds one path the scan should cover: a file, or a folder walked; anything else is reported. */
+function add(project: SfdxProject, path: string, listing: Listing, missing: 'error' | 'skip'): void {
+  const kind = entryKind(path);
+  if (kind === 'file') listing.files.push(path);
+  else if (kind === 'folder') walk(project, path, listing);
+  else if (kind === 'missing') {
+    if (missing === 'error') throw new AppError('ScanPathMissing', `${projectPath(project, path)}: no such file or folder`);
+  } else listing.warnings.push(notScanned(project, path, kind));
+}
+
+function listFiles(project: SfdxProject, options: CheckSecretsOptions): Listing {
+  const listing: Listing = { files: [], warnings: [] };
+  if (options.paths && options.paths.length > 0) {
+    for (const path of options.paths) add(project, resolve(options.cwd, path), listing, 'error');
+    return listing;
+  }
+  const files = gitFiles(project.root);
+  if (files === undefined) walk(project, project.root, listing);
+  else for (const file of files) add(project, file, listing, 'skip'); // a tracked file deleted from the work tree is not there to scan
+  return listing;
 }
 
 /** Scans the files and returns every secret found, with file and line. */
 export function checkSecrets(options: CheckSecretsOptions): CheckSecretsResult {
   const project = readSfdxProject(options.cwd);
-  const roots = options.paths && options.paths.length > 0 ? options.paths.map((path) => resolve(options.cwd, path)) : defaultPaths(project);
-  const files: string[] = [];
-  for (const root of roots) {
-    if (!existsSync(root)) throw new AppError('ScanPathMissing', `${relative(options.cwd, root) || root}: no such file or folder`);
-    collect(root, files);
-  }
+  const listing = listFiles(project, options);
   const findings: SecretFinding[] = [];
-  const warnings: string[] = [];
+  const files = [...new Set(listing.files)];
   for (const file of files) {
     const known = options.scanned?.get(file);
-    if (known) {
-      findings.push(...known);
-      continue;
-    }
-    const shown = toPosix(relative(project.root, file));
-    const bytes = readFileSync(file);
-    if (bytes.length > MAX_SCANNED_BYTES) {
-      warnings.push(`${shown}: not scanned, larger than ${MAX_SCANNED_BYTES / 1024 / 1024} MiB`);
-      continue;
-    }
-    if (bytes.includes(0)) continue; // binary: no text secret to find
-    findings.push(...findSecrets(bytes.toString('utf8'), shown));
+    findings.push(...(known ?? scanFile(file, projectPath(project, file))));
   }
-  return { scanned: files.length, findings, warnings };
+  return { scanned: files.length, findings, warnings: listing.warnings };
 }

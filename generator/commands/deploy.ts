@@ -13,7 +13,7 @@ import { formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { readSettings } from '../project/settings';
 import { readSfdxProject } from '../project/sfdxProject';
 import { type DeployedComponent, type DeployOutcome, readDeployRun } from '../sf/deployResult';
-import { redactSecrets } from '../sf/redact';
+import { redactSecrets } from '../secrets/redact';
 import { runSf, sfBinary } from '../sf/runSf';
 import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
 import { toolingQuery } from '../sf/toolingQuery';

@@ -2,18 +2,22 @@
  * `connected-app generate`: template → validate → render → write (or, with `--check`,
  * compare). Returns a typed result; printing it is the CLI's job.
  */
-import { join } from 'node:path';
+import { AppError, isAppError } from '../errors';
 import { TEMP_FOLDER, sweepStaleTemporaries } from '../project/atomicWrite';
-import { readSettings, updateSettings } from '../project/settings';
+import { toolFolder } from '../project/safeFs';
+import { readSettings, updateSettings, withAppRecords } from '../project/settings';
 import { readSfdxProject } from '../project/sfdxProject';
 import type { SecretFinding } from '../secrets/patterns';
 import { type CheckSecretsResult, checkSecrets } from './checkSecrets';
-import { type RenderingRequest, planRenderings } from './planRenderings';
+import { planRenderings } from './planRenderings';
+import type { RenderingRequest } from './renderingRequests';
 import { type GeneratedTarget, writeTargets } from './writeTargets';
 
 export interface GenerateOptions extends RenderingRequest {
   /** Compare with the files on disk and write nothing. */
   readonly check?: boolean;
+  /** The command that made this run, for the action of an error (`npm run generate -- …`). */
+  readonly command?: string;
 }
 
 export interface GenerateResult {
@@ -26,6 +30,24 @@ export interface GenerateResult {
   readonly warnings: readonly string[];
 }
 
+/** Records the run's renderings (and contact email) in connected-app.json; a failure says what was written and what to run. */
+function record(root: string, options: GenerateOptions, targets: readonly GeneratedTarget[], tempFolder: string): void {
+  if (options.outputDir !== undefined) return; // a rendering elsewhere is a one-off: nothing is remembered
+  const updates = targets.map((target) => ({
+    app: target.app,
+    contactEmail: options.contactEmail,
+    output: { env: target.environment, kind: target.kind },
+  }));
+  try {
+    updateSettings(root, (settings) => withAppRecords(settings, updates), tempFolder);
+  } catch (error) {
+    const reason = isAppError(error) ? error.message : (error as Error).message;
+    throw new AppError('SettingsNotRecorded', `the files were written, but connected-app.json could not record them: ${reason}`, [
+      `Fix the cause, then run ${options.command ?? 'npm run generate'} again: it rewrites nothing and records the renderings.`,
+    ]);
+  }
+}
+
 /** Renders the requested apps and writes them, or with `check` compares them with the disk. */
 export function generate(options: GenerateOptions): GenerateResult {
   const project = readSfdxProject(options.cwd);
@@ -33,14 +55,10 @@ export function generate(options: GenerateOptions): GenerateResult {
   const check = options.check === true;
   const planned = planRenderings(options, project, readSettings(project.root), warnings);
   if (!check) {
-    sweepStaleTemporaries(join(project.root, TEMP_FOLDER));
+    const tempFolder = toolFolder(project.root, TEMP_FOLDER);
+    sweepStaleTemporaries(tempFolder);
     const targets = writeTargets(project, planned, undefined);
-    const updates = targets.map((target) => ({
-      app: target.app,
-      contactEmail: options.contactEmail,
-      output: options.outputDir === undefined ? { env: target.environment, kind: target.kind } : undefined,
-    }));
-    updateSettings(project.root, updates, join(project.root, TEMP_FOLDER));
+    record(project.root, options, targets, tempFolder);
     return { check, inSync: true, targets, warnings };
   }
   // --check: every compared file is scanned for secrets as it is read, so the scan reads only the rest.

@@ -4,7 +4,6 @@
  * API version of the retrieve when one reproduces the file byte for byte, checks the result
  * with generate's own rules, and writes `templates/<name>.ts` — all or nothing.
  */
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AppError, type Problem, UsageError, ValidationError } from '../errors';
 import { DEFAULT_IMPORT_ENVIRONMENT } from './defaults';
@@ -12,10 +11,14 @@ import type { AppKind } from '../model/appKind';
 import { NEWEST_KNOWN_API_VERSION, formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { isOAuthScope } from '../model/scopes';
 import type { AppSettings } from '../model/template';
-import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
+import { TEMP_FOLDER, createFileExclusive } from '../project/atomicWrite';
+import { readSettings } from '../project/settings';
+import { toolFolder } from '../project/safeFs';
+import { renderedApiNames } from './owners';
+import { planContext } from './planTarget';
 import { toPosix } from '../project/layout';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
-import { TEMPLATES_FOLDER, templateNameProblem } from '../project/templates';
+import { TEMPLATES_FOLDER, listTemplates, templateNameProblem } from '../project/templates';
 import { renderApp } from '../render/index';
 import { ENVIRONMENT_NAME, resolveApp } from '../validate/resolveApp';
 import { readExternalClientAppUnits } from '../import/externalClientAppUnits';
@@ -32,6 +35,8 @@ export interface ImportOptions {
   readonly name?: string;
   /** The environment the values go under. Default `default`. */
   readonly env?: string;
+  /** Import even an app whose API name another template already renders. */
+  readonly allowSameApiName?: boolean;
 }
 
 interface ImportedApp {
@@ -114,9 +119,11 @@ export function importApps(options: ImportOptions): ImportResult {
   if (options.paths.length === 0) throw new UsageError('name the files or folders to import: connected-app import <file|folder>…');
 
   const files = findAppFiles(options.paths, options.cwd);
+  let apiNames: Map<string, string> | undefined;
+  const owners = () => (apiNames ??= renderedApiNames(planContext({ cwd: options.cwd }, project, readSettings(project.root), [])));
   const show = (path: string) => displayPath(project, options.cwd, path);
   const problems: Problem[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = files.skipped.map((path) => `${show(path)}: not read, it is a symbolic link, device or FIFO`);
   const units = [
     ...files.connectedApps.map((file) => readConnectedAppUnit(file, show, problems)),
     ...readExternalClientAppUnits(files.ecaHeaders, files.ecaChildren, show, problems),
@@ -133,8 +140,17 @@ export function importApps(options: ImportOptions): ImportResult {
     const templateFile = `${TEMPLATES_FOLDER}/${template}.ts`;
     const name = templateNameProblem(template);
     if (name) problems.push({ field: unit.sources[0], message: `${name}; choose one with --name` });
-    if (existsSync(join(project.root, templateFile)))
+    if (listTemplates(project.root).includes(template))
       problems.push({ field: templateFile, message: 'exists already; choose another --name, or remove it first' });
+    const owner = options.allowSameApiName ? undefined : owners().get(unit.apiName);
+    if (owner) {
+      problems.push({
+        field: unit.sources[0],
+        message:
+          `${unit.apiName} is already rendered by the template ${owner}: a second template would write its files too. ` +
+          "To manage the org copy of that app, mark that template existsInOrg: true; to add another org's copy, import it as a new environment of that template (import --into); or pass --allow-same-api-name",
+      });
+    }
     return { unit, settings, version, template, templateFile };
   });
   const names = planned.map((plan) => plan.template);
@@ -153,11 +169,16 @@ export function importApps(options: ImportOptions): ImportResult {
       kind: unit.kind,
       unknownScopes,
     });
+    let created: boolean;
     try {
-      writeFileAtomic(join(project.root, templateFile), source, join(project.root, TEMP_FOLDER));
+      created = createFileExclusive(join(project.root, templateFile), source, toolFolder(project.root, TEMP_FOLDER));
     } catch (error) {
       throw new AppError('WriteFailed', `cannot write ${templateFile}: ${(error as Error).message}`);
     }
+    if (!created)
+      throw new AppError('WriteFailed', `${templateFile} was created by another run meanwhile; it was left as it is`, [
+        'Choose another --name.',
+      ]);
     return {
       template,
       templateFile,

@@ -2,17 +2,19 @@
  * The write stage of generate: each planned rendering's files rendered and written (or, with
  * `--check`, compared with the disk) one target at a time, so memory holds one target's files.
  */
-import { join } from 'node:path';
-import { AppError } from '../errors';
+import { dirname, join } from 'node:path';
+import { AppError, isAppError } from '../errors';
 import type { AppKind } from '../model/appKind';
 import { formatApiVersion } from '../model/apiVersion';
 import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';
 import { driftOf, readExisting } from '../project/drift';
 import type { SfdxProject } from '../project/sfdxProject';
 import { renderDocument } from '../render/document';
-import { type SecretFinding, findSecrets } from '../secrets/patterns';
+import type { SecretFinding } from '../secrets/patterns';
+import { scanText } from '../secrets/scan';
 import { projectPath } from '../project/layout';
-import type { PlannedTarget } from './planRenderings';
+import { assertRealFolders, toolFolder } from '../project/safeFs';
+import type { PlannedTarget } from './planTarget';
 
 /** created/updated/unchanged when writing; missing/differs/unchanged with `--check`. */
 type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
@@ -35,16 +37,19 @@ export interface GeneratedTarget {
   readonly apiVersion: string;
   /** The folder receiving the type folders, relative to the project root. */
   readonly outputDir: string;
+  /** Why the run made this rendering when it was not asked for: the contact email it holds changed. */
+  readonly reason?: 'contact email changed';
   readonly files: readonly GeneratedFile[];
 }
 
-function writeFile(absolute: string, content: string, tempFolder: string): FileState {
-  const existing = readExisting(absolute);
+function writeFile(absolute: string, shown: string, content: string, tempFolder: string): FileState {
+  const existing = readExisting(absolute, shown);
   if (existing === content) return 'unchanged';
   try {
     writeFileAtomic(absolute, content, tempFolder);
   } catch (error) {
-    throw new AppError('WriteFailed', `cannot write ${absolute}: ${(error as Error).message}`, [
+    if (isAppError(error)) throw error;
+    throw new AppError('WriteFailed', `cannot write ${shown}: ${(error as Error).message}`, [
       'Check that the folder exists and is writable.',
     ]);
   }
@@ -60,15 +65,16 @@ function outputFiles(
   target: PlannedTarget,
   scanned: Map<string, readonly SecretFinding[]> | undefined,
 ): GeneratedFile[] {
-  const tempFolder = join(project.root, TEMP_FOLDER);
+  const tempFolder = toolFolder(project.root, TEMP_FOLDER);
   return target.documents.map((document) => {
     const file = renderDocument(document, target.app.apiVersion);
     const absolute = join(target.outputDir, file.path);
     const path = projectPath(project, absolute);
+    assertRealFolders(target.writeBase, dirname(absolute), (folder) => projectPath(project, folder));
     const base = { path, type: file.type, fullName: file.fullName };
-    if (!scanned) return { ...base, state: writeFile(absolute, file.content, tempFolder) };
-    const onDisk = readExisting(absolute);
-    if (onDisk !== undefined) scanned.set(absolute, findSecrets(onDisk, path));
+    if (!scanned) return { ...base, state: writeFile(absolute, path, file.content, tempFolder) };
+    const onDisk = readExisting(absolute, path);
+    if (onDisk !== undefined) scanned.set(absolute, scanText(onDisk, path));
     return { ...base, ...driftOf(onDisk, path, file.content) };
   });
 }
@@ -86,6 +92,7 @@ export function writeTargets(
     apiName: target.app.apiName,
     apiVersion: formatApiVersion(target.app.apiVersion),
     outputDir: projectPath(project, target.outputDir),
+    reason: target.followsChange ? 'contact email changed' : undefined,
     files: outputFiles(project, target, scanned),
   }));
 }

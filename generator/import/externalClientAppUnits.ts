@@ -5,7 +5,8 @@
  */
 import type { Problem } from '../errors';
 import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, ecaChildPartBySuffix, ecaPart } from '../model/externalClientAppParts';
-import { type MetadataObject, scalarText } from '../model/metadata';
+import { type MetadataObject, scalarText, textOf } from '../model/metadata';
+import { controlCharacterProblem } from '../validate/text';
 import { type EcaDocuments, externalClientAppSettings } from './externalClientAppSettings';
 import type { AppFile } from './sources';
 import { type ImportUnit, rawElementText, readFile } from './units';
@@ -67,6 +68,9 @@ function readSet(
         field: show(child.file.path),
         message: `is a second ${child.role} file for ${headerFile.name}, with ${show(other.file.path)}`,
       });
+    const label = textOf(child.object.label);
+    const control = label === undefined ? undefined : controlCharacterProblem(label);
+    if (control) problems.push({ field: `${show(child.file.path)}: label`, message: control });
     byRole.set(child.role, child);
   }
   const documents: EcaDocuments = {

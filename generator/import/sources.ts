@@ -3,11 +3,12 @@
  * folders named there — ConnectedApps in source format (`*.connectedApp-meta.xml`) or Metadata
  * API format (`*.connectedApp`), and External Client App sets (a header with its children).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../errors';
 import { ecaChildPartBySuffix } from '../model/externalClientAppParts';
 import { METADATA_TYPES } from '../model/registry';
+import { entryKind, notARegularFile } from '../project/safeFs';
 
 /** One file of an app, with the suffix that typed it and the component name before it. */
 export interface AppFile {
@@ -20,6 +21,8 @@ export interface FoundFiles {
   readonly connectedApps: AppFile[];
   readonly ecaHeaders: AppFile[];
   readonly ecaChildren: AppFile[];
+  /** Links, devices and FIFOs met in the folders searched: named, never read. */
+  readonly skipped: string[];
 }
 
 /** `<name>.<suffix>` (Metadata API format) or `<name>.<suffix>-meta.xml` (source format), for every type this tool reads. */
@@ -38,27 +41,42 @@ function classify(path: string): AppFile | undefined {
   return match ? { path, suffix: match[2], name: match[1] } : undefined;
 }
 
-function walk(folder: string, depth: number, found: AppFile[]): void {
+function entries(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new AppError('ReadFailed', `cannot read the folder ${folder}: ${(error as Error).message}`, [
+      'Check that the folder is readable.',
+    ]);
+  }
+}
+
+/** The app files under `folder`; links and special files are listed in `skipped`, not followed or read. */
+function walk(folder: string, depth: number, found: AppFile[], skipped: string[]): void {
   if (depth > MAX_DEPTH) return;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+  for (const entry of entries(folder)) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED.has(entry.name)) walk(path, depth + 1, found);
-    else if (entry.isFile()) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED.has(entry.name)) walk(path, depth + 1, found, skipped);
+    } else if (entry.isFile()) {
       const file = classify(path);
       if (file) found.push(file);
-    }
+    } else if (classify(path) || entry.isSymbolicLink()) skipped.push(path);
   }
 }
 
 /** The app files named by `paths` (files or folders), relative to `cwd`. */
 export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles {
   const found: AppFile[] = [];
+  const skipped: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
-    if (!existsSync(path)) throw new AppError('ImportSourceMissing', `${given}: no such file or folder`);
-    if (statSync(path).isDirectory()) {
+    const kind = entryKind(path);
+    if (kind === 'missing') throw new AppError('ImportSourceMissing', `${given}: no such file or folder`);
+    if (kind === 'link' || kind === 'special') throw notARegularFile(given, kind);
+    if (kind === 'folder') {
       const before = found.length;
-      walk(path, 0, found);
+      walk(path, 0, found, skipped);
       if (found.length === before) throw new AppError('ImportSourceEmpty', `${given}: holds no ConnectedApp or External Client App file`);
       continue;
     }
@@ -79,5 +97,6 @@ export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles 
     connectedApps: unique.filter((file) => file.suffix === METADATA_TYPES.ConnectedApp.suffix),
     ecaHeaders: unique.filter((file) => file.suffix === METADATA_TYPES.ExternalClientApplication.suffix),
     ecaChildren: unique.filter((file) => ecaChildPartBySuffix(file.suffix) !== undefined),
+    skipped,
   };
 }

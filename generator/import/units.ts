@@ -3,14 +3,14 @@
  * give back), the settings read from them, and what the user should hear about. A file that
  * cannot be read becomes problems, never a crash; every problem names its file.
  */
-import { readFileSync } from 'node:fs';
-import { type Problem, isAppError } from '../errors';
+import { AppError, type Problem, isAppError } from '../errors';
 import type { AppKind } from '../model/appKind';
 import { CONNECTED_APP_SCHEMA } from '../model/connectedAppSchema';
 import type { MetadataSchema } from '../model/schema';
 import type { AppSettings } from '../model/template';
 import type { MetadataObject } from '../model/metadata';
-import { decodeUtf8, parseMetadataXml } from '../xml';
+import { readRegularFile } from '../project/safeFs';
+import { MAX_XML_BYTES, decodeUtf8, parseMetadataXml } from '../xml';
 import { connectedAppSettings } from './connectedAppSettings';
 import { readMetadata } from './readMetadata';
 import type { AppFile } from './sources';
@@ -36,7 +36,9 @@ export function readFile(
 ): { text: string; object: MetadataObject } | undefined {
   const name = show(file.path);
   try {
-    const text = decodeUtf8(readFileSync(file.path), name);
+    const bytes = readRegularFile(file.path, MAX_XML_BYTES, name);
+    if (bytes === undefined) throw new AppError('ImportSourceMissing', `${name}: no such file`);
+    const text = decodeUtf8(bytes, name);
     const fileProblems: Problem[] = [];
     const object = readMetadata(parseMetadataXml(text, name), schema, fileProblems);
     problems.push(...fileProblems.map((problem) => ({ field: `${name}: ${problem.field}`, message: problem.message })));

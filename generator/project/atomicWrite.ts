@@ -4,9 +4,10 @@
  * new one, never a part. Temporary files live outside the package directories, in
  * the project's `.connected-app/tmp` (git-ignored), so a kill leaves none in them.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isRunning } from './processes';
+import { ensureFolder } from './safeFs';
 
 /** The folder, under the project root, that holds temporary files while they are written. */
 export const TEMP_FOLDER = join('.connected-app', 'tmp');
@@ -15,7 +16,7 @@ export const TEMP_FOLDER = join('.connected-app', 'tmp');
 let sequence = 0;
 
 function writeTemp(folder: string, target: string, content: string): string {
-  mkdirSync(folder, { recursive: true });
+  ensureFolder(folder);
   sequence += 1;
   const temp = join(folder, `.${basename(target)}.${process.pid}.${sequence}.tmp`);
   const fd = openSync(temp, 'wx');
@@ -53,7 +54,7 @@ function place(temp: string, target: string): void {
  * system as the target; when it is not, the temporary file is made next to the target.
  */
 export function writeFileAtomic(target: string, content: string, tempFolder: string): void {
-  mkdirSync(dirname(target), { recursive: true });
+  ensureFolder(dirname(target));
   const temp = writeTemp(tempFolder, target, content);
   keepMode(target, temp);
   try {
@@ -66,13 +67,38 @@ export function writeFileAtomic(target: string, content: string, tempFolder: str
   }
 }
 
+/**
+ * Creates `target` with `content`, complete or not at all, and only if it does not exist: the
+ * complete temporary file is hard-linked into place, which fails when the name is taken — so of
+ * two runs creating the same file, one succeeds and the other is told (EEXIST), and neither
+ * overwrites the other. Returns false when the target existed.
+ */
+export function createFileExclusive(target: string, content: string, tempFolder: string): boolean {
+  ensureFolder(dirname(target));
+  const temp = writeTemp(tempFolder, target, content);
+  try {
+    linkSync(temp, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 /** A temporary file's name: `.<target>.<pid>.<sequence>.tmp`. */
 const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
 
-/** Removes temporary files that runs killed half-way left in `folder` (their process is gone). */
+/** Removes temporary files that runs killed half-way left in `folder` (their process is gone); never through a link. */
 export function sweepStaleTemporaries(folder: string): void {
   let names: string[];
   try {
+    if (!lstatSync(folder).isDirectory()) return;
     names = readdirSync(folder);
   } catch {
     return;

@@ -2,8 +2,10 @@
  * Drift: how a generated file compares with the file on disk, and the unified diff a
  * reviewer reads when they differ. The diff library is loaded only when there is drift.
  */
-import { readFileSync } from 'node:fs';
-import { AppError } from '../errors';
+import { readRegularFile } from './safeFs';
+
+/** The largest generated file read back for a comparison; rendered metadata files are a few kilobytes. */
+const MAX_GENERATED_BYTES = 1024 * 1024;
 
 /** `missing`: not on disk; `differs`: on disk with other bytes; `unchanged`: identical. */
 type DriftState = 'unchanged' | 'missing' | 'differs';
@@ -14,15 +16,12 @@ export interface Drift {
   readonly diff?: string;
 }
 
-/** The file's current bytes as text, or undefined when there is no file (nor, ENOTDIR, its folder). */
-export function readExisting(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new AppError('ReadFailed', `cannot read ${path}: ${message}`, ['Check that the path is a readable file.']);
-  }
+/**
+ * The file's current bytes as text, or undefined when there is no file. A link, device or FIFO at
+ * the path is refused, not read: its target could be anything (an environment with tokens).
+ */
+export function readExisting(path: string, shown: string): string | undefined {
+  return readRegularFile(path, MAX_GENERATED_BYTES, shown)?.toString('utf8');
 }
 
 /** Compares `generated` with the file's bytes on disk (`onDisk`, undefined when it is missing); `label` names the file in the diff header. */

@@ -3,17 +3,18 @@
  * creating the lock file exclusively, with the holder's pid in it; a lock whose holder no
  * longer runs (a run killed half-way) is taken over.
  */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
 import { isRunning, sleep } from './processes';
+import { ensureFolder, readRegularFile } from './safeFs';
 
 /** A lock file with no pid yet is its holder's for this long, then counted abandoned. */
 const UNWRITTEN_GRACE_MS = 2000;
 
 function abandoned(lock: string): boolean {
   try {
-    const pid = Number(readFileSync(lock, 'utf8'));
+    const pid = Number(readRegularFile(lock, 32)?.toString('utf8') ?? '');
     if (pid > 0) return !isRunning(pid);
     return Date.now() - statSync(lock).mtimeMs > UNWRITTEN_GRACE_MS;
   } catch {
@@ -31,8 +32,10 @@ function tryTake(lock: string): boolean {
     }
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return false;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new AppError('WriteFailed', `cannot create the lock ${lock}: ${(error as Error).message}`, [
+      'Check that the folder is writable.',
+    ]);
   }
 }
 
@@ -62,20 +65,20 @@ function removeAbandoned(lock: string): void {
   }
 }
 
-/** Runs `action` holding the lock at `lock`; waits up to `timeoutMs` for another run to release it. */
+/**
+ * Runs `action` holding the lock at `lock`; waits up to `timeoutMs` for another run to release it,
+ * then fails with `Locked` — whatever state a takeover is in, the wait always ends.
+ */
 export function withFileLock<T>(lock: string, action: () => T, timeoutMs = 15000): T {
-  mkdirSync(dirname(lock), { recursive: true });
+  ensureFolder(dirname(lock));
   const deadline = Date.now() + timeoutMs;
   while (!tryTake(lock)) {
-    if (abandoned(lock)) {
-      removeAbandoned(lock);
-      continue;
-    }
     if (Date.now() > deadline) {
       throw new AppError('Locked', `another connected-app run has held ${lock} for ${timeoutMs / 1000} s`, [
-        'Wait for it to finish; if no run is going on, delete the lock file.',
+        `Wait for it to finish; if no run is going on, delete ${lock} (and ${lock}.takeover, if it exists).`,
       ]);
     }
+    if (abandoned(lock)) removeAbandoned(lock);
     sleep(5);
   }
   try {

@@ -10,7 +10,7 @@ import type { SfdxProject } from './sfdxProject';
 export const DEFAULT_TEMPLATE = 'fullcast-motion-package';
 
 /** Folder holding the renderings of every environment but production. */
-export const ENVIRONMENTS_FOLDER = 'environments';
+const ENVIRONMENTS_FOLDER = 'environments';
 
 /** A path with `/` separators, as git and the Salesforce CLI show it. */
 export const toPosix = (path: string): string => path.split(sep).join('/');
@@ -23,6 +23,18 @@ export function projectPath(project: SfdxProject, path: string): string {
 /** The template a command works on: `--app`, else `defaultApp` in connected-app.json, else the built-in one. */
 export function chosenTemplate(app: string | undefined, settings: ProjectSettings): string {
   return app ?? settings.defaultApp ?? DEFAULT_TEMPLATE;
+}
+
+/** The environment names that mean production when connected-app.json does not name it. */
+const PRODUCTION_NAMES = ['prod', 'production'];
+
+/**
+ * Whether `environment` is production, whose files go to the default package directory (where a
+ * plain `sf project deploy start` takes them): the one connected-app.json names, else one named
+ * prod or production. Every other environment, a template's only one included, is not.
+ */
+export function isProduction(environment: string, settings: ProjectSettings): boolean {
+  return settings.production !== undefined ? environment === settings.production : PRODUCTION_NAMES.includes(environment);
 }
 
 /** The folder receiving an environment's type folders: the default package directory for production, else environments/<env>. */

@@ -3,12 +3,12 @@
  * every later run (and `--check` in CI) must not ask for again — each app's contact
  * email and which of its environments are rendered into the project.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { type AppKind, DEFAULT_KIND, isAppKind } from '../model/appKind';
 import { writeFileAtomic } from './atomicWrite';
 import { withFileLock } from './fileLock';
+import { readRegularFile, toolFolder } from './safeFs';
 
 const SETTINGS_FILE = 'connected-app.json';
 
@@ -28,6 +28,8 @@ interface AppRecord {
 export interface ProjectSettings {
   /** The template `--app` defaults to. */
   readonly defaultApp?: string;
+  /** The environment rendered into the default package directory; default: the one named prod or production. */
+  readonly production?: string;
   /** By template name. */
   readonly apps: Readonly<Record<string, AppRecord>>;
 }
@@ -62,21 +64,31 @@ function normalOutput(output: OutputRecord): OutputRecord {
 /** `prod` or `prod:external-client-app`: what tells two outputs apart. */
 const outputKey = (output: OutputRecord): string => `${output.env}:${output.kind ?? DEFAULT_KIND}`;
 
+/** connected-app.json is a few kilobytes; anything far larger is not one. */
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+
+/** The file's text, or undefined when there is none (a link or device there is refused). */
+function readSettingsText(root: string): string | undefined {
+  return readRegularFile(join(root, SETTINGS_FILE), MAX_SETTINGS_BYTES, SETTINGS_FILE)?.toString('utf8');
+}
+
 /** The project's settings; empty when the file does not exist yet. */
 export function readSettings(root: string): ProjectSettings {
-  const file = join(root, SETTINGS_FILE);
-  if (!existsSync(file)) return { apps: {} };
+  const file = SETTINGS_FILE;
+  const text = readSettingsText(root);
+  if (text === undefined) return { apps: {} };
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     throw invalid(file, `not valid JSON (${(error as Error).message})`);
   }
   if (!isObject(json)) throw invalid(file, 'must hold a JSON object');
   if (json.defaultApp !== undefined && typeof json.defaultApp !== 'string') throw invalid(file, 'defaultApp must be a string');
+  if (json.production !== undefined && typeof json.production !== 'string') throw invalid(file, 'production must be an environment name');
   if (json.apps !== undefined && !isObject(json.apps)) throw invalid(file, 'apps must be an object');
   const apps = Object.fromEntries(Object.entries(json.apps ?? {}).map(([name, value]) => [name, readAppRecord(file, name, value)]));
-  return { defaultApp: json.defaultApp, apps };
+  return { defaultApp: json.defaultApp, production: json.production, apps };
 }
 
 /** Code-unit order: stable across machines and locales (and cheaper than localeCompare). */
@@ -124,20 +136,20 @@ function formatSettings(settings: ProjectSettings): string {
 
 /** Writes the settings atomically when they changed; returns whether the file was written. */
 export function writeSettings(root: string, settings: ProjectSettings, tempFolder: string): boolean {
-  const file = join(root, SETTINGS_FILE);
   const content = formatSettings(settings);
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
-  writeFileAtomic(file, content, tempFolder);
+  if (readSettingsText(root) === content) return false;
+  writeFileAtomic(join(root, SETTINGS_FILE), content, tempFolder);
   return true;
 }
 
-/** The lock concurrent runs take to update connected-app.json. */
-const SETTINGS_LOCK = join('.connected-app', 'settings.lock');
+/** The tool's folder holding the lock concurrent runs take to update connected-app.json. */
+const STATE_FOLDER = '.connected-app';
 
 /**
- * Merges `updates` into connected-app.json under a lock, reading the file again inside it, so
- * concurrent runs recording different renderings all keep theirs.
+ * Applies `change` to connected-app.json under a lock, reading the file again inside it, so
+ * concurrent runs recording different renderings all keep theirs. Returns whether the file changed.
  */
-export function updateSettings(root: string, updates: readonly AppRecordUpdate[], tempFolder: string): void {
-  withFileLock(join(root, SETTINGS_LOCK), () => writeSettings(root, withAppRecords(readSettings(root), updates), tempFolder));
+export function updateSettings(root: string, change: (settings: ProjectSettings) => ProjectSettings, tempFolder: string): boolean {
+  const lock = join(toolFolder(root, STATE_FOLDER), 'settings.lock');
+  return withFileLock(lock, () => writeSettings(root, change(readSettings(root)), tempFolder));
 }

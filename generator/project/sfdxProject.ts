@@ -3,9 +3,13 @@
  * sfdx-project.json is, found the way sf finds it, upward from the working folder),
  * the default package directory and the sourceApiVersion.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../errors';
+import { isInside, readRegularFile } from './safeFs';
+
+/** sfdx-project.json is a few kilobytes; anything far larger is not one. */
+const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
 
 const PROJECT_FILE = 'sfdx-project.json';
 
@@ -44,8 +48,9 @@ export function readSfdxProject(cwd: string): SfdxProject {
   const file = join(root, PROJECT_FILE);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(readRegularFile(file, MAX_PROJECT_FILE_BYTES, PROJECT_FILE)?.toString('utf8') ?? '');
   } catch (error) {
+    if ((error as AppError).code === 'UnsafePath' || (error as AppError).code === 'FileTooLarge') throw error;
     throw invalid(file, `not valid JSON (${(error as Error).message})`);
   }
   const project = json as { packageDirectories?: unknown; sourceApiVersion?: unknown };
@@ -63,5 +68,8 @@ export function readSfdxProject(cwd: string): SfdxProject {
     .map((directory) => directory?.path)
     .filter((path): path is string => typeof path === 'string' && path !== '')
     .map(normal);
+  // A package directory outside the project would make generate and check-secrets work outside it.
+  const outside = all.find((path) => !isInside(root, resolve(root, path)));
+  if (outside !== undefined) throw invalid(file, `the package directory '${outside}' is not a folder inside the project`);
   return { root, defaultPackageDirectory: normal(chosen.path), packageDirectories: all, sourceApiVersion: project.sourceApiVersion };
 }

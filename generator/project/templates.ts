@@ -4,14 +4,18 @@
  * Templates are TypeScript the user edits, and an edit must take effect on the next run
  * with no build step, while type checking and compiling stay off the generate path. So a
  * template is transpiled (types stripped by esbuild, never checked) only when its text changes;
- * the JavaScript is cached in the project's git-ignored `.connected-app/cache`, next to the
- * text it came from, and the usual run reads the cache. esbuild is loaded only on a miss.
+ * the JavaScript is cached next to the installed tool (node_modules/.cache/connected-app, which
+ * `npm ci` empties and git never holds), under the SHA-256 of the exact source, sealed with a
+ * key of the installation: an entry that does not match the reviewed source it claims to come
+ * from is never run. esbuild is loaded only on a miss.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppError, isAppError } from '../errors';
 import { sweepStaleTemporaries, writeFileAtomic } from './atomicWrite';
+import { ensureFolder, readRegularFile } from './safeFs';
 
 export const TEMPLATES_FOLDER = 'templates';
 
@@ -21,17 +25,21 @@ export const TEMPLATES_FOLDER = 'templates';
  */
 const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
-/** The transpiled templates' folder, under the project root. */
-const CACHE_FOLDER = join('.connected-app', 'cache', 'templates');
+/** The folder of the transpiled templates, next to the installed tool: as trusted as its own code. */
+const CACHE_FOLDER = join('node_modules', '.cache', 'connected-app', 'templates');
 
 /** Bumped when the transpile settings change, so old cache entries are not reused. */
-const CACHE_FORMAT = 'esbuild-cjs-node20-v1';
+const CACHE_FORMAT = 'esbuild-cjs-node20-v2';
 
-/** One cached transpilation: the exact source it was made from, and the JavaScript. */
+/** Templates are code a person writes; anything far larger is not one. */
+const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+
+/** One cached transpilation: the hash of the exact source it was made from, the JavaScript, and their seal. */
 interface CacheEntry {
   readonly format: string;
   readonly source: string;
   readonly code: string;
+  readonly seal: string;
 }
 
 /** The names of the templates in the project, sorted. */
@@ -72,20 +80,46 @@ function transpile(source: string, file: string): string {
   }
 }
 
-/** 32-bit FNV-1a of the text: it only names the cache file; the entry's source is compared in full. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The key that seals cache entries, made once per installation (random, readable by its owner
+ * only). An entry whose seal does not match was not written by this installation for this exact
+ * source, and is never run: the template is transpiled again.
+ */
+function sealKey(folder: string): Buffer | undefined {
+  const file = join(folder, '..', 'template-cache.key');
+  try {
+    const existing = readRegularFile(file, 64);
+    if (existing?.length === 32) return existing;
+    ensureFolder(dirname(file));
+    const key = randomBytes(32);
+    writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+    return key;
+  } catch {
+    return readRegularFileQuietly(file);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function readCache(file: string, source: string): string | undefined {
+function readRegularFileQuietly(file: string): Buffer | undefined {
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
-    return entry.format === CACHE_FORMAT && entry.source === source ? entry.code : undefined;
+    const key = readRegularFile(file, 64);
+    return key?.length === 32 ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sealOf = (key: Buffer, source: string, code: string): string =>
+  createHmac('sha256', key).update(CACHE_FORMAT).update('\0').update(source).update('\0').update(code).digest('hex');
+
+function readCache(file: string, source: string, key: Buffer): string | undefined {
+  try {
+    const entry = JSON.parse(readRegularFile(file, MAX_TEMPLATE_BYTES * 4)?.toString('utf8') ?? 'null') as CacheEntry | null;
+    if (!entry || entry.format !== CACHE_FORMAT || entry.source !== sha256(source) || typeof entry.code !== 'string') return undefined;
+    const expected = Buffer.from(sealOf(key, entry.source, entry.code), 'hex');
+    const seal = Buffer.from(String(entry.seal), 'hex');
+    return seal.length === expected.length && timingSafeEqual(seal, expected) ? entry.code : undefined;
   } catch {
     return undefined;
   }
@@ -96,8 +130,11 @@ const swept = new Set<string>();
 
 function compiledTemplate(root: string, source: string, file: string): string {
   const folder = join(root, CACHE_FOLDER);
-  const cacheFile = join(folder, `${fnv1a(source)}-${source.length}.json`);
-  const cached = readCache(cacheFile, source);
+  const key = existsSync(join(root, 'node_modules')) ? sealKey(folder) : undefined;
+  if (!key) return transpile(source, file);
+  const sourceHash = sha256(source);
+  const cacheFile = join(folder, `${sourceHash}.json`);
+  const cached = readCache(cacheFile, source, key);
   if (cached !== undefined) return cached;
   const code = transpile(source, file);
   if (!swept.has(folder)) {
@@ -105,7 +142,7 @@ function compiledTemplate(root: string, source: string, file: string): string {
     sweepStaleTemporaries(folder);
   }
   try {
-    const entry: CacheEntry = { format: CACHE_FORMAT, source, code };
+    const entry: CacheEntry = { format: CACHE_FORMAT, source: sourceHash, code, seal: sealOf(key, sourceHash, code) };
     writeFileAtomic(cacheFile, JSON.stringify(entry), folder);
   } catch {
     // A cache that cannot be written only costs speed.
@@ -129,7 +166,10 @@ function evaluate(code: string, file: string): unknown {
 /** Loads `templates/<name>.ts` and returns its default export, not yet validated. */
 export function loadTemplateModule(root: string, name: string): { file: string; exported: unknown } {
   const file = join(root, TEMPLATES_FOLDER, `${name}.ts`);
-  const source = readFileSync(file, 'utf8');
+  const bytes = readRegularFile(file, MAX_TEMPLATE_BYTES, `${TEMPLATES_FOLDER}/${name}.ts`);
+  if (bytes === undefined)
+    throw new AppError('ReadFailed', `cannot read ${TEMPLATES_FOLDER}/${name}.ts: no such file`, ['Check the template name (--app).']);
+  const source = bytes.toString('utf8');
   const code = compiledTemplate(root, source, file);
   try {
     return { file, exported: evaluate(code, file) };

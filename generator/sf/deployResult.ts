@@ -6,7 +6,7 @@
 import { relative, sep } from 'node:path';
 import { EXIT_CODES } from '../errors';
 import { explainProblem } from './errorCatalog';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../secrets/redact';
 import type { SfRun } from './runSf';
 
 /** Each deploy status's exit code, as sf's own (plugin-deploy-retrieve DEPLOY_STATUS_CODES). */
@@ -67,6 +67,35 @@ interface ComponentFailure {
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
+/** sf's JSON is data from outside: only the fields of the expected types are kept. */
+function fileResponse(value: unknown): FileResponse {
+  const file = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof file[key] === 'string' ? file[key] : undefined);
+  const number = (key: string) => (typeof file[key] === 'number' ? file[key] : undefined);
+  return {
+    fullName: text('fullName'),
+    type: text('type'),
+    state: text('state'),
+    filePath: text('filePath'),
+    error: text('error'),
+    lineNumber: number('lineNumber'),
+    columnNumber: number('columnNumber'),
+  };
+}
+
+function componentFailure(value: unknown): ComponentFailure {
+  const failure = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof failure[key] === 'string' ? failure[key] : undefined);
+  const position = (key: string) => (typeof failure[key] === 'number' || typeof failure[key] === 'string' ? failure[key] : undefined);
+  return {
+    componentType: text('componentType'),
+    fullName: text('fullName'),
+    problem: text('problem'),
+    lineNumber: position('lineNumber'),
+    columnNumber: position('columnNumber'),
+  };
+}
+
 const toNumber = (value: number | string | undefined): number | undefined =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -118,7 +147,7 @@ export function readDeployRun(run: SfRun, projectRoot: string): DeployOutcome {
   if (run.json?.name === 'ClientTimeoutError') {
     // sf's wait ran out while the org still works on the deploy: sf exits 1, but the deploy is
     // in progress, which sf's own exit codes call 69.
-    const deployId = (run.json as { data?: { id?: unknown } }).data?.id;
+    const deployId = (run.json.data as { id?: unknown } | undefined)?.id;
     return {
       status: 'InProgress',
       deployId: typeof deployId === 'string' ? deployId : undefined,
@@ -134,12 +163,23 @@ export function readDeployRun(run: SfRun, projectRoot: string): DeployOutcome {
     return {
       status: 'Error',
       components: [],
-      error: { name: run.json?.name ?? 'SfError', message, problemCode: known?.code, action: known?.action },
+      error: {
+        name: typeof run.json?.name === 'string' ? run.json.name : 'SfError',
+        message,
+        problemCode: known?.code,
+        action: known?.action,
+      },
       exitCode: run.exitCode === 0 ? EXIT_CODES.failure : run.exitCode,
     };
   }
-  const files = result.files ?? [];
-  const failures = asList(result.details?.componentFailures);
+  const files = (Array.isArray(result.files) ? (result.files as unknown[]) : []).map(fileResponse);
+  const failures = asList<unknown>(result.details?.componentFailures).map(componentFailure);
   const components = [...files.map((file) => component(file, failures, projectRoot)), ...unmatchedFailures(failures, files)];
-  return { status: result.status, deployId: result.id, components, exitCode: DEPLOY_EXIT_CODES[result.status] ?? run.exitCode };
+  const deployId = typeof result.id === 'string' ? result.id : undefined;
+  return {
+    status: result.status,
+    deployId,
+    components,
+    exitCode: Object.hasOwn(DEPLOY_EXIT_CODES, result.status) ? DEPLOY_EXIT_CODES[result.status] : run.exitCode,
+  };
 }

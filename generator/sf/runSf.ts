@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../secrets/redact';
 
 /** What sf printed as JSON: `{ status, result, warnings }`, or an error `{ name, message, exitCode, … }`. */
 interface SfJson {
@@ -17,6 +17,8 @@ interface SfJson {
   readonly message?: string;
   readonly exitCode?: number;
   readonly actions?: readonly string[];
+  /** sf's error data (a timed-out deploy's id). */
+  readonly data?: unknown;
 }
 
 export interface SfRun {
@@ -47,14 +49,30 @@ function sfEnvironment(): NodeJS.ProcessEnv {
   return { SF_DISABLE_AUTOUPDATE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true', ...process.env };
 }
 
+/** sf's JSON, with its top-level fields kept only when they have the types sf gives them (it is data from outside). */
 function parseJson(stdout: string): SfJson | undefined {
   const start = stdout.indexOf('{');
   if (start < 0) return undefined;
+  let json: unknown;
   try {
-    return JSON.parse(stdout.slice(start)) as SfJson;
+    json = JSON.parse(stdout.slice(start));
   } catch {
     return undefined;
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const fields = json as Record<string, unknown>;
+  const text = (key: string) => (typeof fields[key] === 'string' ? fields[key] : undefined);
+  const number = (key: string) => (typeof fields[key] === 'number' ? fields[key] : undefined);
+  return {
+    status: number('status'),
+    result: fields.result,
+    warnings: Array.isArray(fields.warnings) ? fields.warnings : undefined,
+    name: text('name'),
+    message: text('message'),
+    exitCode: number('exitCode'),
+    actions: Array.isArray(fields.actions) ? fields.actions.filter((action): action is string => typeof action === 'string') : undefined,
+    data: fields.data,
+  };
 }
 
 /** Runs `sf <args> --json` in `cwd` and resolves when it exits. */

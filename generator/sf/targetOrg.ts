@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, UsageError } from '../errors';
 import { parseApiVersion } from '../model/apiVersion';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../secrets/redact';
 import { runSf } from './runSf';
 
 export interface TargetOrg {

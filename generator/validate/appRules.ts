@@ -20,7 +20,7 @@ import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template'
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
 import { callbackUrlProblem, httpsUrlProblem, isIpAddress, startUrlProblem } from './urls';
-import { quoted } from './text';
+import { controlCharacterProblem, quoted } from './text';
 
 /** Setup's "Connected App Name" holds at most 80 characters (ConnectedApplication.Name, string(80)). */
 const LABEL_MAX_LENGTH = 80;
@@ -80,6 +80,10 @@ function checkNames(settings: AppSettings, context: RuleContext): void {
   const label = settings.label.trim();
   if (label === '') context.problems.push({ field: 'label', message: 'is empty' });
   if (/[\r\n]/.test(settings.label)) context.problems.push({ field: 'label', message: 'may not contain a line break' });
+  else {
+    const control = controlCharacterProblem(settings.label);
+    if (control) context.problems.push({ field: 'label', message: control });
+  }
   if (settings.label.length > LABEL_MAX_LENGTH) {
     context.problems.push({ field: 'label', message: `is ${settings.label.length} characters long; the limit is ${LABEL_MAX_LENGTH}` });
   }

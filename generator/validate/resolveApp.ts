@@ -231,11 +231,24 @@ function resolveWithRawText(request: ResolveRequest): ResolveOutcome {
 }
 
 /**
+ * A template is code: reading its export can throw (a getter, a Proxy). That is the template's
+ * problem, named with its file, not a crash of the tool.
+ */
+function guarded(request: ResolveRequest): ResolveOutcome {
+  try {
+    return resolveWithRawText(request);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [{ field: request.file, message: `threw while its export was read: ${message}` }], warnings: [] };
+  }
+}
+
+/**
  * Runs the whole template → validated app step; `app` is set only when there is no problem.
  * Problems and warnings come out on one line each, whatever text the template holds.
  */
 export function resolveApp(request: ResolveRequest): ResolveOutcome {
-  const outcome = resolveWithRawText(request);
+  const outcome = guarded(request);
   return {
     ...outcome,
     problems: outcome.problems.map((problem) => ({ field: oneLine(problem.field), message: oneLine(problem.message) })),

@@ -4,10 +4,22 @@
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const codePoint = (character: string): string => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** C0 and C1 control characters and DEL: what a one-line text shown to people (a label) cannot hold. */
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * What stops `text` from being a label, or undefined: a control character (ESC and the like would
+ * act on the terminal of whoever lists the app; Setup's name box takes one line of text).
+ */
+export function controlCharacterProblem(text: string): string | undefined {
+  const found = CONTROL_CHARACTER.exec(text);
+  return found ? `holds the control character ${codePoint(found[0])}, which a label cannot show` : undefined;
+}
+
 /** Longest part of a value a message quotes. */
 const QUOTE_LIMIT = 60;
-
-const codePoint = (character: string): string => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** What stops `text` from going into a metadata file, or undefined when nothing does. */
 export function xmlCharacterProblem(text: string): string | undefined {

@@ -152,7 +152,7 @@ const SCENARIOS: readonly Scenario[] = [
     name: 'an output folder that cannot be made',
     setup: (p) => write(p, 'blocked', 'a file where a folder must go'),
     args: ['generate', '--env', 'prod', '--output-dir', 'blocked/out', ...EMAIL],
-    code: 'WriteFailed',
+    code: 'UnsafePath',
     exitCode: 1,
     names: 'blocked',
   },
@@ -206,7 +206,7 @@ const SCENARIOS: readonly Scenario[] = [
     setup: (p) =>
       mkdirSync(join(p, 'force-app/main/default/connectedApps/Fullcast_Motion_Package.connectedApp-meta.xml'), { recursive: true }),
     args: ['generate', '--env', 'prod', ...EMAIL],
-    code: 'ReadFailed',
+    code: 'UnsafePath',
     exitCode: 1,
     names: 'Fullcast_Motion_Package.connectedApp-meta.xml',
   },

@@ -33,7 +33,7 @@ function roundTrip(file: CorpusFile): Outcome {
   const output = join(project, 'out1', 'connectedApps', `${apiName}.connectedApp-meta.xml`);
   const generated = first.status === 0 ? readFileSync(output, 'utf8') : '';
   const identical = generated === withoutOrgValues(file.text);
-  const again = runCli(project, ['import', output, '--name', 'again']);
+  const again = runCli(project, ['import', output, '--name', 'again', '--allow-same-api-name']);
   const second = runCli(project, ['generate', '--app', 'again', '--output-dir', 'out2']);
   const regenerated =
     second.status === 0 ? readFileSync(join(project, 'out2', 'connectedApps', `${apiName}.connectedApp-meta.xml`), 'utf8') : '';

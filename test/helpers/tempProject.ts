@@ -47,11 +47,13 @@ export function runCli(cwd: string, args: readonly string[]): Run {
  * Runs `connected-app <args>` as a child process (the built bin and bundle), for tests where the
  * process boundary is the point: exit codes, signals, output to closed pipes, start-up.
  */
-export function spawnCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+export function spawnCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Run {
   const result = spawnSync(process.execPath, [join(cwd, 'bin', 'connected-app.js'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

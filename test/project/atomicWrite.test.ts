@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepStaleTemporaries, writeFileAtomic } from '../../generator/project/atomicWrite';
+import { createFileExclusive, sweepStaleTemporaries, writeFileAtomic } from '../../generator/project/atomicWrite';
 
 describe('writeFileAtomic', () => {
   const root = mkdtempSync(join(tmpdir(), 'atomic-'));
@@ -45,5 +45,29 @@ describe('sweepStaleTemporaries', () => {
 
   test('does nothing when the folder does not exist', () => {
     expect(() => sweepStaleTemporaries(join(tmpdir(), 'connected-app-no-such-folder', 'tmp'))).not.toThrow();
+  });
+});
+
+describe('createFileExclusive', () => {
+  test('creates a file once; a second creation of the same name is told and changes nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'exclusive-'));
+    const temp = join(root, '.connected-app', 'tmp');
+    const target = join(root, 'templates', 'x.ts');
+    expect(createFileExclusive(target, 'first', temp)).toBe(true);
+    expect(createFileExclusive(target, 'second', temp)).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe('first');
+    expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe('sweepStaleTemporaries through a link', () => {
+  test('never deletes in the folder a link points to', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'connected-app-elsewhere-'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(elsewhere, `.victim.${gone}.1.tmp`), 'x');
+    const root = mkdtempSync(join(tmpdir(), 'connected-app-sweep-link-'));
+    symlinkSync(elsewhere, join(root, 'tmp'));
+    sweepStaleTemporaries(join(root, 'tmp'));
+    expect(readdirSync(elsewhere)).toEqual([`.victim.${gone}.1.tmp`]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '../../generator/errors';
@@ -44,5 +44,32 @@ describe('withFileLock', () => {
     }
     expect(isAppError(error) && [error.code, error.message.includes(lock)]).toEqual(['Locked', true]);
     expect(existsSync(lock)).toBe(true);
+  });
+
+  test('a stale lock with a takeover guard held by a live process still ends, with Locked naming the lock', () => {
+    const lock = join(folder, 'd.lock');
+    writeFileSync(lock, String(goneProcess()));
+    writeFileSync(`${lock}.takeover`, String(process.pid));
+    const started = Date.now();
+    let error: unknown;
+    try {
+      withFileLock(lock, () => 'ran', 200);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isAppError(error) && [error.code, error.message.includes(lock)]).toEqual(['Locked', true]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a lock that is a link to a device is never read: the wait ends with Locked', () => {
+    const lock = join(folder, 'e.lock');
+    symlinkSync('/dev/zero', lock);
+    let error: unknown;
+    try {
+      withFileLock(lock, () => 'ran', 200);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isAppError(error) && error.code).toBe('Locked');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listTemplates, loadTemplateModule, templateNameProblem } from '../../generator/project/templates';
@@ -6,9 +6,12 @@ import { listTemplates, loadTemplateModule, templateNameProblem } from '../../ge
 function projectWith(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'templates-'));
   mkdirSync(join(root, 'templates'));
+  mkdirSync(join(root, 'node_modules'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'templates', name), text);
   return root;
 }
+
+const CACHE = join('node_modules', '.cache', 'connected-app', 'templates');
 
 describe('templates', () => {
   test('lists .ts modules by name, without declaration files', () => {
@@ -26,9 +29,18 @@ describe('templates', () => {
         "import type { AppTemplate } from '../generator/model/template';\nconst n: number = 'not checked' as unknown as number;\nexport default { environments: { a: {} }, app: { label: String(n) } } satisfies Partial<AppTemplate>;\n",
     });
     expect(loadTemplateModule(root, 'x').exported).toEqual({ environments: { a: {} }, app: { label: 'not checked' } });
-    expect(readdirSync(join(root, '.connected-app', 'cache', 'templates'))).toHaveLength(1);
+    expect(readdirSync(join(root, CACHE))).toHaveLength(1);
     writeFileSync(join(root, 'templates', 'x.ts'), 'export default { edited: true };\n');
     expect(loadTemplateModule(root, 'x').exported).toEqual({ edited: true });
+  });
+
+  test('a cache entry changed by anyone but this installation is never run: the reviewed source is', () => {
+    const root = projectWith({ 'x.ts': 'export default { app: { label: "reviewed" } };\n' });
+    expect(loadTemplateModule(root, 'x').exported).toEqual({ app: { label: 'reviewed' } });
+    const [name] = readdirSync(join(root, CACHE));
+    const entry = JSON.parse(readFileSync(join(root, CACHE, name), 'utf8'));
+    writeFileSync(join(root, CACHE, name), JSON.stringify({ ...entry, code: 'throw new Error("tampered code ran");' }));
+    expect(loadTemplateModule(root, 'x').exported).toEqual({ app: { label: 'reviewed' } });
   });
 
   test('a module with a runtime import is refused', () => {

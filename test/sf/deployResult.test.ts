@@ -97,4 +97,21 @@ describe('readDeployRun on recorded sf output', () => {
       error: { message: 'fetch failed', problemCode: 'ConnectionFailed' },
     });
   });
+
+  test('sf JSON of unexpected shapes is read as far as it goes, never thrown on', () => {
+    const json = {
+      result: {
+        status: 'Failed',
+        id: 5,
+        files: [{ fullName: 3, type: ['x'], state: 'Failed', error: { x: 1 } }, 'junk', null],
+        details: { componentFailures: 'junk' },
+      },
+    };
+    const outcome = readDeployRun({ exitCode: 1, json, stderr: '' }, '/PROJECT');
+    expect(outcome).toMatchObject({ status: 'Failed', deployId: undefined, exitCode: 1 });
+    expect(outcome.components.every((component) => typeof component.fullName === 'string' && typeof component.type === 'string')).toBe(
+      true,
+    );
+    expect(readDeployRun({ exitCode: 3, json: { result: { status: 'constructor' } }, stderr: '' }, '/PROJECT').exitCode).toBe(3);
+  });
 });

@@ -11,12 +11,13 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { Socket } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
+import { accessToken } from '../helpers/secretShapes';
 
 const ORG_ID = '00D000000000001AAA';
 const USER_ID = '005000000000001AAA';
 const USERNAME = 'admin@standin.example.com';
 /** The access token tests log in with; it must never appear in any output. */
-export const ACCESS_TOKEN = '00D000000000001!StandInSecretToken.q8Xz31';
+export const ACCESS_TOKEN = accessToken();
 const DEPLOY_ID = '0Af000000000001AAA';
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 

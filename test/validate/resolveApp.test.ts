@@ -1,5 +1,6 @@
 import { resolveApp, type ResolveRequest } from '../../generator/validate/resolveApp';
 import type { AppSettings } from '../../generator/model/template';
+import { privateKeyHeader } from '../helpers/secretShapes';
 
 const BASE: AppSettings = {
   label: 'Fullcast Motion Package',
@@ -299,7 +300,7 @@ describe('other fields', () => {
   });
 
   test('a certificate must be a public certificate body', () => {
-    expect(problemsOf(oauth({ certificate: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----' }))[0]).toMatch(
+    expect(problemsOf(oauth({ certificate: `${privateKeyHeader()}\nabc\n-----END PRIVATE KEY-----` }))[0]).toMatch(
       /^oauth.certificate: holds a private key/,
     );
     expect(problemsOf(oauth({ certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }))[0]).toMatch(/PEM armour/);
