@@ -10,7 +10,10 @@ import { redactSecrets } from './secrets/redact';
 import type { DeployResult } from './commands/deploy';
 import type { GenerateResult } from './commands/generate';
 import type { CheckSecretsResult } from './commands/checkSecrets';
+import type { ForgetResult } from './commands/forget';
 import type { ImportResult } from './commands/import';
+import type { ListResult } from './commands/list';
+import type { NewTemplateResult } from './commands/newTemplate';
 import type { DeployedComponent } from './sf/deployResult';
 
 /** Where output goes; tests pass their own. */
@@ -203,5 +206,42 @@ function printSecretFindings(result: CheckSecretsResult, streams: Streams): void
 export function printCheckSecretsResult(result: CheckSecretsResult, streams: Streams): void {
   if (result.findings.length === 0) streams.stdout(`No secrets in ${result.scanned} files.\n`);
   printSecretFindings(result, streams);
+  printWarnings(result.warnings, streams);
+}
+
+/** The human report of `list`: each template, its environments, its renderings and their files' states. */
+export function printListResult(result: ListResult, streams: Streams): void {
+  const lines: string[] = [];
+  for (const template of result.templates) {
+    const environments = template.environments.map((env) =>
+      env.aliases.length > 0 ? `${env.name} (alias ${env.aliases.join(', ')})` : env.name,
+    );
+    lines.push(
+      `${template.template}: ${template.problem ? `cannot be read: ${template.problem}` : `environments ${environments.join(', ')}`}\n`,
+    );
+    if (template.renderings.length === 0 && !template.problem)
+      lines.push(`  no rendering recorded: npm run generate -- --app ${template.template} --env <env>\n`);
+    for (const rendering of template.renderings) {
+      const state = rendering.problem ? `cannot be rendered: ${rendering.problem}` : rendering.inSync ? 'in sync' : 'out of sync';
+      lines.push(`  ${rendering.environment} ${rendering.kind}: ${state}\n`);
+      for (const file of rendering.files) lines.push(`    ${file.state.padEnd(9)} ${file.path}\n`);
+    }
+  }
+  if (result.templates.length === 0) lines.push('No templates in templates/: connected-app new <name> --label … makes one.\n');
+  streams.stdout(lines.join(''));
+  printWarnings(result.warnings, streams);
+}
+
+/** The human report of `forget`. */
+export function printForgetResult(result: ForgetResult, streams: Streams): void {
+  streams.stdout(`Forgot ${result.app} (${result.environment}, ${result.kind}) in connected-app.json\n`);
+  for (const path of result.deleted) streams.stdout(`  deleted   ${path}\n`);
+  printWarnings(result.warnings, streams);
+}
+
+/** The human report of `new`. */
+export function printNewTemplateResult(result: NewTemplateResult, streams: Streams): void {
+  const kind = result.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
+  streams.stdout(`Created ${result.templateFile} (${kind}; environments ${result.environments.join(', ')})\n  Render it: ${result.next}\n`);
   printWarnings(result.warnings, streams);
 }

@@ -5,7 +5,18 @@
 import { checkSecretsCommand } from './checkSecrets';
 import { deployCommand } from './deploy';
 import { generateCommand } from './generate';
+import { forgetCommand } from './forget';
 import { importCommand } from './import';
+import { listCommand } from './list';
+import { newCommand } from './new';
 import type { CommandSpec } from './spec';
 
-export const COMMANDS: readonly CommandSpec[] = [generateCommand, deployCommand, importCommand, checkSecretsCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  generateCommand,
+  deployCommand,
+  importCommand,
+  checkSecretsCommand,
+  listCommand,
+  newCommand,
+  forgetCommand,
+];

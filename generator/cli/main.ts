@@ -45,7 +45,8 @@ function withSuggestions(message: string, spec: CommandSpec | undefined): string
 /** A flag given twice would reach the command as a list; refuse it as sf does. */
 function refuseRepeatedFlags(flags: Readonly<Record<string, unknown>>, spec: CommandSpec): void {
   for (const [name, options] of Object.entries(spec.flags)) {
-    if (options.type !== 'array' && Array.isArray(flags[name])) throw new UsageError(`--${name} can be given only once`, [HELP_ACTION]);
+    if (!options.array && options.type !== 'array' && Array.isArray(flags[name]))
+      throw new UsageError(`--${name} can be given only once`, [HELP_ACTION]);
   }
 }
 

@@ -67,3 +67,10 @@ export function generate(options: GenerateOptions): GenerateResult {
   const inSync = targets.every((target) => target.files.every((file) => file.state === 'unchanged'));
   return { check, inSync, secrets: checkSecrets({ cwd: project.root, scanned }), targets, warnings };
 }
+
+/** The renderings of `options` compared with the files on disk: `--check` without the secret scan. */
+export function compareWithDisk(options: RenderingRequest): readonly GeneratedTarget[] {
+  const project = readSfdxProject(options.cwd);
+  const planned = planRenderings(options, project, readSettings(project.root), []);
+  return writeTargets(project, planned, new Map());
+}

@@ -9,6 +9,7 @@ import type { ResolvedApp } from '../model/resolvedApp';
 import type { ProjectSettings } from '../project/settings';
 import type { SfdxProject } from '../project/sfdxProject';
 import { listTemplates, templateNameProblem } from '../project/templates';
+import { contactEmailFlagProblem } from '../validate/resolveApp';
 import { checkOwners } from './owners';
 import { type PlannedTarget, planContext, planOne } from './planTarget';
 import { type RenderingRequest, type TargetRequest, requestedRenderings } from './renderingRequests';
@@ -37,8 +38,10 @@ export function planRenderings(
   if (options.outputDir === '')
     throw new UsageError('--output-dir needs a folder', ['Leave --output-dir out to write into the project, or name a folder.']);
   const problems: Problem[] = [];
+  const emailProblem = contactEmailFlagProblem(options.contactEmail);
+  if (emailProblem) problems.push(emailProblem);
   const context = planContext(options, project, settings, problems);
-  const requests = requestedRenderings(options, settings);
+  const requests = requestedRenderings(emailProblem ? { ...options, contactEmail: undefined } : options, settings);
   const available = listTemplates(project.root);
   checkTemplateNames(requests, available, problems);
 

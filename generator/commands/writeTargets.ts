@@ -17,7 +17,7 @@ import { assertRealFolders, toolFolder } from '../project/safeFs';
 import type { PlannedTarget } from './planTarget';
 
 /** created/updated/unchanged when writing; missing/differs/unchanged with `--check`. */
-type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
+export type FileState = 'created' | 'updated' | 'unchanged' | 'missing' | 'differs';
 
 interface GeneratedFile {
   /** Path relative to the project root, `/`-separated. */

@@ -11,7 +11,7 @@ const INDENT = '  ';
 const LINE_LIMIT = 100;
 
 /** A single-quoted TypeScript string literal; non-ASCII text stays readable. */
-function quote(text: string): string {
+export function quote(text: string): string {
   const escaped = text.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (character) => {
     switch (character) {
       case '\\':

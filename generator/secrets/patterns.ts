@@ -35,7 +35,8 @@ export const SECRET_KINDS: readonly SecretKind[] = [
   {
     code: 'AuthUrl',
     what: 'an sfdx auth URL (a refresh token)',
-    pattern: /force:\/\/[^\s"'<>@]*@[^\s"'<>]+/g,
+    // force://<client id>:<client secret>:<refresh token>@<instance host>
+    pattern: /force:\/\/[^\s"'<>@]*:[^\s"'<>@:]{16,}@[\w.-]+\.[A-Za-z]{2,}/g,
     fix: 'delete it and revoke its refresh token (Setup → Connected Apps OAuth Usage, or npx sf org logout); keep auth URLs in CI secrets only',
   },
   {

@@ -145,10 +145,16 @@ function settingsFor(template: AnyTemplate, environment: string, problems: Probl
   return shapeProblems.length === 0 ? (settings as AppSettings) : undefined;
 }
 
+/** The problem of a `--contact-email` flag, checked once per run before any template is read. */
+export function contactEmailFlagProblem(flag: string | undefined): Problem | undefined {
+  const problem = flag === undefined ? undefined : emailProblem(flag);
+  return problem ? { field: '--contact-email', message: problem } : undefined;
+}
+
 /** The contact email: the flag, else connected-app.json, else the template (where null means none). */
 function contactEmail(request: ResolveRequest, settings: AppSettings, problems: Problem[], warnings: string[]): string | null | undefined {
   const { flag } = request.contactEmail;
-  if (flag !== undefined) return flag; // checked before the template was read
+  if (flag !== undefined) return flag; // checked once per run, by the caller (see checkedContactEmail)
   const sources: [string, string | null | undefined][] = [
     [`connected-app.json apps.${request.template}.contactEmail`, request.contactEmail.settings],
     ['contactEmail', settings.contactEmail],
@@ -195,9 +201,6 @@ function chooseVersion(request: ResolveRequest, settings: AppSettings, problems:
 function resolveWithRawText(request: ResolveRequest): ResolveOutcome {
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const { flag } = request.contactEmail;
-  const flagProblem = flag === undefined ? undefined : emailProblem(flag);
-  if (flagProblem) problems.push({ field: '--contact-email', message: flagProblem });
   const checked = checkTemplate(request.exported);
   problems.push(...checked.shapeProblems);
   if (checked.shapeProblems.length > 0) return { problems, warnings };

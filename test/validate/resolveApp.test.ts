@@ -1,4 +1,4 @@
-import { resolveApp, type ResolveRequest } from '../../generator/validate/resolveApp';
+import { contactEmailFlagProblem, resolveApp, type ResolveRequest } from '../../generator/validate/resolveApp';
 import type { AppSettings } from '../../generator/model/template';
 import { privateKeyHeader } from '../helpers/secretShapes';
 
@@ -134,7 +134,7 @@ describe('contact email', () => {
   test.each(['admin', 'admin@', 'a b@example.com', 'admin@example', `${'a'.repeat(75)}@example.com`])(
     '%s is refused, naming where it came from',
     (email) => {
-      expect(problemsOf({}, { contactEmail: { flag: email } })[0]).toMatch(/^--contact-email: /);
+      expect(contactEmailFlagProblem(email)?.field).toBe('--contact-email');
       expect(problemsOf({ contactEmail: email }, { contactEmail: {} })[0]).toMatch(/^contactEmail: /);
     },
   );
@@ -356,7 +356,7 @@ describe('other fields', () => {
     expect(
       problemsOf(
         { label: 'L'.repeat(81), apiName: 'x_', ...oauth({ scopes: ['api'], callbackUrls: ['http://x.example.com'] }) },
-        { contactEmail: { flag: 'bad' } },
+        { contactEmail: { settings: 'bad' } },
       ),
     ).toHaveLength(5);
   });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { OAUTH_SCOPES } from '../../generator/model/scopes';
 import { renderApp } from '../../generator/render/index';
-import { type ResolveRequest, resolveApp } from '../../generator/validate/resolveApp';
+import { type ResolveRequest, contactEmailFlagProblem, resolveApp } from '../../generator/validate/resolveApp';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 /** Characters XML 1.0 forbids, and UTF-16 halves without their pair. */
@@ -128,6 +128,12 @@ describe('hostile templates through validate and render', () => {
     let rendered = 0;
     fc.assert(
       fc.property(request, (input) => {
+        // generate checks a --contact-email flag once per run, before any template is read.
+        const flagProblem = contactEmailFlagProblem(input.flagEmail);
+        if (flagProblem) {
+          expect(flagProblem.message.includes('\n')).toBe(false);
+          return;
+        }
         const resolve: ResolveRequest = {
           template: 'fuzz',
           file: 'templates/fuzz.ts',
