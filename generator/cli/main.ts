@@ -34,7 +34,10 @@ function withSuggestions(message: string, spec: CommandSpec | undefined): string
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (!unknown) return message.replace(/\s*\n\s*/g, '; ');
   const known = [...Object.keys(spec?.flags ?? {}), ...GLOBAL_FLAGS];
-  const names = unknown[1].split(', ');
+  // yargs names a kebab-case flag twice, as typed and camel-cased: keep the one typed.
+  const camel = (name: string) => name.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase());
+  const listed = unknown[1].split(', ');
+  const names = listed.filter((name) => !listed.some((other) => other !== name && camel(other) === name));
   const parts = names.map((name) => {
     const suggestion = closestMatch(name, known);
     return suggestion ? `--${name} (did you mean --${suggestion}?)` : `--${name}`;
