@@ -45,7 +45,15 @@ function notScanned(project: SfdxProject, path: string, kind: EntryKind): string
 
 /** Every file under `folder`; links and special files are reported, not followed. */
 function walk(project: SfdxProject, folder: string, listing: Listing): void {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new AppError('ReadFailed', `cannot read the folder ${projectPath(project, folder)}: ${(error as Error).message}`, [
+      'Check that the folder is readable.',
+    ]);
+  }
+  for (const entry of entries) {
     const path = join(folder, entry.name);
     if (SKIPPED.has(entry.name)) continue;
     if (entry.isFile()) listing.files.push(path);

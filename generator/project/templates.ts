@@ -46,7 +46,15 @@ interface CacheEntry {
 export function listTemplates(root: string): string[] {
   const folder = join(root, TEMPLATES_FOLDER);
   if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    throw new AppError('ReadFailed', `cannot read ${TEMPLATES_FOLDER}/: ${(error as Error).message}`, [
+      'Check that the folder is readable.',
+    ]);
+  }
+  return names
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
     .map((file) => file.slice(0, -'.ts'.length))
     .sort();

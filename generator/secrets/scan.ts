@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { AppError } from '../errors';
 import { notARegularFile } from '../project/safeFs';
 import { type SecretFinding, findSecrets } from './patterns';
 
@@ -60,7 +61,7 @@ export function scanFile(path: string, shown: string): SecretFinding[] {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw notARegularFile(shown, 'link');
-    throw error;
+    throw new AppError('ReadFailed', `cannot read ${shown}: ${(error as Error).message}`, ['Check that the file is readable.']);
   }
   try {
     const stats = fstatSync(fd);
