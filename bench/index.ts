@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: every benchmark, in turn; exits 1 when a figure is over its limit.
- * BENCH_ONLY=generate,deploy,bulk picks some.
+ * BENCH_ONLY=generate,deploy,bulk,import picks some.
  */
 import { runBulkBench } from './bulk.bench';
 import { runDeployBench } from './deploy.bench';
 import { runGenerateBench } from './generate.bench';
+import { runImportBench } from './import.bench';
 
 const BENCHMARKS: Record<string, () => boolean | Promise<boolean>> = {
   generate: runGenerateBench,
   deploy: runDeployBench,
   bulk: runBulkBench,
+  import: runImportBench,
 };
 
 async function main(): Promise<void> {

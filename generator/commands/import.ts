@@ -19,7 +19,7 @@ import { planContext } from './planTarget';
 import { toPosix } from '../project/layout';
 import { type SfdxProject, readSfdxProject } from '../project/sfdxProject';
 import { TEMPLATES_FOLDER, listTemplates, templateNameProblem } from '../project/templates';
-import { renderApp } from '../render/index';
+import { appDocuments } from '../render/index';
 import { ENVIRONMENT_NAME, resolveApp } from '../validate/resolveApp';
 import { readExternalClientAppUnits } from '../import/externalClientAppUnits';
 import { type ImportUnit, readConnectedAppUnit } from '../import/units';
@@ -67,19 +67,16 @@ function displayPath(project: SfdxProject, cwd: string, path: string): string {
 
 /** The settings with the API version of the retrieve pinned, when one reproduces the files. */
 function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?: number } {
-  const version = retrieveVersion(
-    (apiVersion) =>
-      renderApp({
-        template: '',
-        environment: '',
-        kind: unit.kind,
-        settings: unit.settings,
-        apiName: unit.apiName,
-        contactEmail: unit.settings.contactEmail ?? null,
-        apiVersion,
-      }).map((file) => file.content),
-    unit.texts,
-  );
+  const documents = appDocuments({
+    template: '',
+    environment: '',
+    kind: unit.kind,
+    settings: unit.settings,
+    apiName: unit.apiName,
+    contactEmail: unit.settings.contactEmail ?? null,
+    apiVersion: NEWEST_KNOWN_API_VERSION,
+  });
+  const version = retrieveVersion(documents, unit.texts);
   return version === undefined
     ? { settings: unit.settings }
     : { settings: { ...unit.settings, metadataApiVersion: formatApiVersion(version) }, version };
@@ -153,11 +150,12 @@ export function importApps(options: ImportOptions): ImportResult {
     }
     return { unit, settings, version, template, templateFile };
   });
-  const names = planned.map((plan) => plan.template);
-  names.forEach((name, index) => {
-    if (names.indexOf(name) !== index)
-      problems.push({ field: planned[index].unit.sources[0], message: `would write templates/${name}.ts, as another app does` });
-  });
+  const claimed = new Set<string>();
+  for (const plan of planned) {
+    if (claimed.has(plan.template))
+      problems.push({ field: plan.unit.sources[0], message: `would write templates/${plan.template}.ts, as another app does` });
+    claimed.add(plan.template);
+  }
   if (problems.length > 0)
     throw new ValidationError(appCount === 1 ? `the import of ${options.paths.join(', ')}` : `the import of ${appCount} apps`, problems);
 

@@ -60,8 +60,13 @@ function readType(typeName: string, element: ParsedElement, path: string, schema
         ? readType(spec.type.type, child, childPath, schema, problems)
         : scalar(spec, child, childPath, problems);
     if (value === undefined) continue;
-    if (spec.repeated) object[child.name] = [...((object[child.name] as MetadataValue[] | undefined) ?? []), value];
-    else if (child.name in object) problems.push({ field: childPath, message: `appears twice; ${typeName} has one` });
+    if (spec.repeated) {
+      // Appended in place: a file may repeat an element tens of thousands of times, and copying
+      // the list at each one would make reading it quadratic.
+      const list = object[child.name] as MetadataValue[] | undefined;
+      if (list) list.push(value);
+      else object[child.name] = [value];
+    } else if (child.name in object) problems.push({ field: childPath, message: `appears twice; ${typeName} has one` });
     else object[child.name] = value;
   }
   for (const spec of specs) {

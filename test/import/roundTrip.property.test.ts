@@ -12,7 +12,7 @@ import { CONNECTED_APP_SCHEMA } from '../../generator/model/connectedAppSchema';
 import type { ResolvedApp } from '../../generator/model/resolvedApp';
 import { OAUTH_SCOPES, type OAuthScope, canonicalScopeOrder } from '../../generator/model/scopes';
 import type { AppSettings } from '../../generator/model/template';
-import { renderApp } from '../../generator/render/index';
+import { appDocuments, renderApp } from '../../generator/render/index';
 import { parseMetadataXml } from '../../generator/xml';
 
 /** Text a retrieve can hold: no control characters, not blank, no surrounding spaces. */
@@ -103,8 +103,8 @@ const settings: fc.Arbitrary<AppSettings> = fc
     return result;
   });
 
-function render(template: AppSettings, apiVersion: number): string {
-  const app: ResolvedApp = {
+function resolved(template: AppSettings, apiVersion: number): ResolvedApp {
+  return {
     template: 't',
     environment: 'default',
     kind: 'connected-app',
@@ -113,7 +113,10 @@ function render(template: AppSettings, apiVersion: number): string {
     contactEmail: template.contactEmail ?? null,
     apiVersion,
   };
-  return renderApp(app)[0].content;
+}
+
+function render(template: AppSettings, apiVersion: number): string {
+  return renderApp(resolved(template, apiVersion))[0].content;
 }
 
 /** The import of a rendered file, the way `connected-app import` reads it. */
@@ -122,7 +125,7 @@ function importText(xml: string, apiName: string): AppSettings {
   const object = readMetadata(parseMetadataXml(xml, 'x'), CONNECTED_APP_SCHEMA, problems);
   const imported = connectedAppSettings(object ?? {}, apiName, rawElementText(xml, 'callbackUrl'), problems);
   expect(problems).toEqual([]);
-  const version = retrieveVersion((apiVersion) => [render(imported.settings, apiVersion)], [xml]);
+  const version = retrieveVersion(appDocuments(resolved(imported.settings, 66)), [xml]);
   return version === undefined ? imported.settings : { ...imported.settings, metadataApiVersion: `${version}.0` };
 }
 
