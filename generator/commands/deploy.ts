@@ -13,6 +13,8 @@ import { formatApiVersion, parseApiVersion } from '../model/apiVersion';
 import { readSettings } from '../project/settings';
 import { readSfdxProject } from '../project/sfdxProject';
 import { type DeployedComponent, type DeployOutcome, readDeployRun } from '../sf/deployResult';
+import { isEcaPoliciesType } from '../model/externalClientAppParts';
+import { METADATA_TYPES } from '../model/registry';
 import { redactSecrets } from '../secrets/redact';
 import { runSf, sfBinary } from '../sf/runSf';
 import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
@@ -32,9 +34,6 @@ interface DeployOptions {
   /** Minutes sf waits for the deploy to finish (`--wait`). */
   readonly wait?: number;
 }
-
-/** The types Salesforce may refuse in the same deploy as their new External Client App. */
-const POLICY_TYPES = new Set(['ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies']);
 
 /** A refusal that says the policies' app is missing (it is being created in the same deploy). */
 const APP_MISSING = /INVALID_CROSS_REFERENCE_KEY|does ?n[o']t exist|not found|no such/i;
@@ -150,7 +149,7 @@ function policiesNeededTheApp(outcome: DeployOutcome): boolean {
   return (
     outcome.status === 'Failed' &&
     failed.length > 0 &&
-    failed.every((component) => POLICY_TYPES.has(component.type) && APP_MISSING.test(component.problem ?? ''))
+    failed.every((component) => isEcaPoliciesType(component.type) && APP_MISSING.test(component.problem ?? ''))
   );
 }
 
@@ -160,7 +159,7 @@ function policiesNeededTheApp(outcome: DeployOutcome): boolean {
  * documents and what works in practice — metadata-facts.md §6.3 — so this is the fallback.)
  */
 async function deployInTwoPhases(run: DeployRun, files: readonly string[], types: ReadonlyMap<string, string>): Promise<DeployOutcome> {
-  const isPolicy = (file: string) => POLICY_TYPES.has(types.get(file) ?? '');
+  const isPolicy = (file: string) => isEcaPoliciesType(types.get(file) ?? '');
   const first = await deployFiles(
     run,
     files.filter((file) => !isPolicy(file)),
@@ -194,7 +193,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const existed = existing instanceof Error ? undefined : existing;
   let outcome = firstOutcome;
   let phases: 1 | 2 = 1;
-  if (!connectedApp && !run.dryRun && policiesNeededTheApp(outcome)) {
+  // Only a rendering that holds the app itself can deploy it before its policies (a policies-only
+  // rendering's app is a package's, installed or not).
+  const holdsTheApp = target.files.some((file) => file.type === METADATA_TYPES.ExternalClientApplication.name);
+  if (!connectedApp && holdsTheApp && !run.dryRun && policiesNeededTheApp(outcome)) {
     warnings.push(
       `the org refused ${target.apiName}'s policies in the same deploy as the new app; deploying the app first, then its policies`,
     );
@@ -202,7 +204,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     phases = 2;
     const policiesFailed =
       outcome.status !== 'Succeeded' &&
-      outcome.components.some((component) => POLICY_TYPES.has(component.type) && component.state === 'Failed');
+      outcome.components.some((component) => isEcaPoliciesType(component.type) && component.state === 'Failed');
     const appDeployed = outcome.components.some(
       (component) => component.type === 'ExternalClientApplication' && component.state !== 'Failed',
     );

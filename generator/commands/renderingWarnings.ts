@@ -4,6 +4,7 @@
  */
 import { CREATION_BLOCKED, externalClientAppAdvice, generateCommandLine } from '../messages';
 import { NEWEST_KNOWN_API_VERSION, formatApiVersion } from '../model/apiVersion';
+import { managedInOrg } from '../model/externalClientAppParts';
 import type { PlannedTarget } from './planTarget';
 
 /** Connected apps not marked as existing in the org: one warning naming each app and its environments. */
@@ -32,6 +33,19 @@ function newerVersionWarning(planned: readonly PlannedTarget[]): string | undefi
   return `API ${versions} is newer than the newest schema this tool knows (${formatApiVersion(NEWEST_KNOWN_API_VERSION)}): fields added since are not rendered`;
 }
 
+/**
+ * External Client Apps whose global OAuth settings the templates leave to the org: one warning
+ * listing them, as no `_glbloauth` file is written for them.
+ */
+function globalOauthInOrgWarning(planned: readonly PlannedTarget[]): string | undefined {
+  const names = new Set<string>();
+  for (const { app } of planned) {
+    if (app.kind === 'external-client-app' && managedInOrg(app.settings, 'globalOauth') && !app.settings.policiesOnly) names.add(app.apiName);
+  }
+  if (names.size === 0) return undefined;
+  return `the global OAuth settings of ${[...names].join(', ')} are managed in the org (managedInOrg: ['globalOauth']): no _glbloauth file is written for ${names.size === 1 ? 'it' : 'them'}`;
+}
+
 export function renderingWarnings(planned: readonly PlannedTarget[]): string[] {
-  return [creationBlockedWarning(planned), newerVersionWarning(planned)].filter((warning): warning is string => warning !== undefined);
+  return [creationBlockedWarning(planned), globalOauthInOrgWarning(planned), newerVersionWarning(planned)].filter((warning): warning is string => warning !== undefined);
 }

@@ -1,7 +1,8 @@
 /**
  * External Client App sets → import units: each header with the children that name it in
- * `externalClientApplication`. A child naming an app whose header is not among the files, or
- * two children of the same role for one app, is a problem.
+ * `externalClientApplication`, and, for an app whose header is not among the files, its policies
+ * alone (an app installed from a package: its header and settings are the package's). Settings
+ * files without their header, or two children of the same role for one app, are problems.
  */
 import type { Problem } from '../errors';
 import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, ecaChildPartBySuffix, ecaPart } from '../model/externalClientAppParts';
@@ -18,55 +19,68 @@ interface ReadChild {
   readonly object: MetadataObject;
 }
 
+/** The children read, grouped by the app they name (in the order their apps first appear). */
+function childrenByApp(children: readonly AppFile[], show: (path: string) => string, problems: Problem[]): Map<string, ReadChild[]> {
+  const byApp = new Map<string, ReadChild[]>();
+  for (const file of children) {
+    const part = ecaChildPartBySuffix(file.suffix);
+    if (!part) continue;
+    const read = readFile(file, part.schema, show, problems);
+    if (!read) continue;
+    const app = scalarText(read.object.externalClientApplication);
+    const group = byApp.get(app);
+    const child = { role: part.role, file, ...read };
+    if (group) group.push(child);
+    else byApp.set(app, [child]);
+  }
+  return byApp;
+}
+
 export function readExternalClientAppUnits(
   headers: readonly AppFile[],
   children: readonly AppFile[],
   show: (path: string) => string,
   problems: Problem[],
 ): ImportUnit[] {
-  const readChildren: ReadChild[] = [];
-  for (const file of children) {
-    const part = ecaChildPartBySuffix(file.suffix);
-    if (!part) continue;
-    const read = readFile(file, part.schema, show, problems);
-    if (read) readChildren.push({ role: part.role, file, ...read });
+  const byApp = childrenByApp(children, show, problems);
+  const units: ImportUnit[] = [];
+  for (const header of headers) {
+    const unit = readSet(header.name, header, byApp.get(header.name) ?? [], show, problems);
+    if (unit) units.push(unit);
+    byApp.delete(header.name);
   }
-  const headerNames = new Set(headers.map((header) => header.name));
-  for (const child of readChildren) {
-    const app = scalarText(child.object.externalClientApplication);
-    if (!headerNames.has(app)) {
+  for (const [app, group] of byApp) {
+    const settingsFile = group.find((child) => !ecaPart(child.role).policies);
+    if (settingsFile) {
       problems.push({
-        field: show(child.file.path),
-        message: `names the External Client App '${app}', whose header (${app}.eca-meta.xml) is not among the files read`,
+        field: show(settingsFile.file.path),
+        message: `names the External Client App '${app}', whose header (${app}.eca-meta.xml) is not among the files read; import the folder holding the whole set`,
       });
+      continue;
     }
+    const unit = readSet(app, undefined, group, show, problems);
+    if (unit) units.push(unit);
   }
-  return headers.flatMap((header) => {
-    const unit = readSet(
-      header,
-      readChildren.filter((child) => scalarText(child.object.externalClientApplication) === header.name),
-      show,
-      problems,
-    );
-    return unit ? [unit] : [];
-  });
+  return units;
 }
 
+/** One app's unit: `headerFile` undefined for a policies-only set. */
 function readSet(
-  headerFile: AppFile,
+  apiName: string,
+  headerFile: AppFile | undefined,
   children: readonly ReadChild[],
   show: (path: string) => string,
   problems: Problem[],
 ): ImportUnit | undefined {
-  const header = readFile(headerFile, ecaPart('header').schema, show, problems);
-  if (!header) return undefined;
+  const header = headerFile && readFile(headerFile, ecaPart('header').schema, show, problems);
+  if (headerFile && !header) return undefined;
   const byRole = new Map<EcaChildRole, ReadChild>();
   for (const child of children) {
     const other = byRole.get(child.role);
     if (other)
       problems.push({
         field: show(child.file.path),
-        message: `is a second ${child.role} file for ${headerFile.name}, with ${show(other.file.path)}`,
+        message: `is a second ${child.role} file for ${apiName}, with ${show(other.file.path)}`,
       });
     const label = textOf(child.object.label);
     const control = label === undefined ? undefined : controlCharacterProblem(label);
@@ -74,29 +88,24 @@ function readSet(
     byRole.set(child.role, child);
   }
   const documents: EcaDocuments = {
-    header: header.object,
+    ...(header ? { header: header.object } : {}),
     ...Object.fromEntries([...byRole].map(([role, child]) => [role, child.object])),
   };
   const names = Object.fromEntries([...byRole].map(([role, child]) => [role, child.file.name]));
   const setProblems: Problem[] = [];
   const global = byRole.get('globalOauth');
-  const imported = externalClientAppSettings(
-    documents,
-    headerFile.name,
-    names,
-    global && rawElementText(global.text, 'callbackUrl'),
-    setProblems,
-  );
-  problems.push(...setProblems.map((problem) => ({ field: `${show(headerFile.path)}: ${problem.field}`, message: problem.message })));
-  if (setProblems.length > 0) return undefined;
+  const imported = externalClientAppSettings(documents, apiName, names, global && rawElementText(global.text, 'callbackUrl'), setProblems);
   const ordered = EXTERNAL_CLIENT_APP_PARTS.flatMap((part) => (part.role === 'header' ? [] : [byRole.get(part.role)])).filter(
     (child): child is ReadChild => child !== undefined,
   );
+  const sources = [...(headerFile ? [show(headerFile.path)] : []), ...ordered.map((child) => show(child.file.path))];
+  problems.push(...setProblems.map((problem) => ({ field: `${sources[0]}: ${problem.field}`, message: problem.message })));
+  if (setProblems.length > 0) return undefined;
   return {
     kind: 'external-client-app',
-    apiName: headerFile.name,
-    sources: [show(headerFile.path), ...ordered.map((child) => show(child.file.path))],
-    texts: [header.text, ...ordered.map((child) => child.text)],
+    apiName,
+    sources,
+    texts: [...(header ? [header.text] : []), ...ordered.map((child) => child.text)],
     ...imported,
   };
 }

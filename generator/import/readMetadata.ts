@@ -5,6 +5,7 @@
  * file reads into the same object and renders canonically.
  */
 import type { Problem } from '../errors';
+import { NEWEST_KNOWN_API_VERSION, formatApiVersion } from '../model/apiVersion';
 import { type ElementSpec, type MetadataSchema } from '../model/schema';
 import type { MetadataObject, MetadataValue } from '../model/metadata';
 import { closestMatch } from '../validate/closestMatch';
@@ -43,6 +44,19 @@ function scalar(spec: ElementSpec, element: ParsedElement, path: string, problem
   }
 }
 
+/** Why an element the type does not have is refused: newer than this tool (naming the version it needs), or unknown. */
+function unknownElement(typeName: string, name: string, known: readonly string[], schema: MetadataSchema): string {
+  const newer = schema.newerElements?.[typeName]?.[name];
+  if (newer !== undefined) {
+    return (
+      `needs API ${formatApiVersion(newer)} or later, newer than ${formatApiVersion(NEWEST_KNOWN_API_VERSION)}, the newest this tool renders ` +
+      '(Salesforce documents no version for it yet); the import would lose it'
+    );
+  }
+  const suggestion = closestMatch(name, known);
+  return `is not an element of ${typeName}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+}
+
 function readType(typeName: string, element: ParsedElement, path: string, schema: MetadataSchema, problems: Problem[]): MetadataObject {
   const specs = schema.types[typeName] ?? [];
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
@@ -51,8 +65,7 @@ function readType(typeName: string, element: ParsedElement, path: string, schema
     const spec = byName.get(child.name);
     const childPath = `${path}.${child.name}`;
     if (!spec) {
-      const suggestion = closestMatch(child.name, [...byName.keys()]);
-      problems.push({ field: childPath, message: `is not an element of ${typeName}${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      problems.push({ field: childPath, message: unknownElement(typeName, child.name, [...byName.keys()], schema) });
       continue;
     }
     const value =

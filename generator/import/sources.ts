@@ -87,7 +87,8 @@ export function findAppFiles(paths: readonly string[], cwd: string): FoundFiles 
         `${given}: not a ConnectedApp (.connectedApp-meta.xml, .connectedApp) or External Client App (.eca-meta.xml) file`,
       );
     }
-    if (ecaChildPartBySuffix(file.suffix)) {
+    // A policies file alone is a set (an installed app's); a settings file is not.
+    if (ecaChildPartBySuffix(file.suffix)?.policies === false) {
       throw new AppError('ImportEcaChild', `${given}: part of an External Client App set; import the folder that holds the whole set`);
     }
     found.push(file);

@@ -4,8 +4,10 @@
  */
 
 /**
- * Longest API name accepted. Documented as 40 for External Client Apps; ConnectedApp
- * states no limit, so the same 40 applies (metadata-facts.md §8).
+ * The longest name Setup proposes, and the longest External Client App API name Salesforce
+ * accepts ("must be 40 characters or fewer": Object Reference, ExternalClientApplication,
+ * DeveloperName), namespace prefix not counted. ConnectedApp documents no limit, and retrieved
+ * connected apps have longer names (44 characters seen), so none is enforced for them.
  */
 const API_NAME_MAX_LENGTH = 40;
 
@@ -32,13 +34,42 @@ export function apiNameFromLabel(label: string): string {
   return name.slice(0, API_NAME_MAX_LENGTH).replace(/_+$/, '');
 }
 
-/** What is wrong with an API name, or undefined when Salesforce accepts it. */
-export function apiNameProblem(name: string): string | undefined {
+/**
+ * A component name: an optional namespace prefix (`Linear__` for an app installed from the
+ * Linear package) and the name proper.
+ */
+const NAMESPACED = /^(?:([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)__)?(.*)$/s;
+
+/** What an API name may be beyond the rules every name follows. */
+export interface ApiNameRules {
+  /** The longest name without its namespace (External Client Apps: {@link EXTERNAL_CLIENT_APP_NAME_MAX_LENGTH}). */
+  readonly maxLength?: number;
+  /** A namespace prefix is allowed: the component comes from a package (installed apps, retrieved connected apps). */
+  readonly namespace?: boolean;
+}
+
+/**
+ * What Salesforce refuses in an API name, or undefined: a name starts with a letter, holds only
+ * letters, digits and underscores, has no two underscores in a row and does not end with one
+ * (Salesforce Help, "Create a Connected App: Basic Information"; Object Reference,
+ * ExternalClientApplication, DeveloperName). A namespace prefix, where allowed, ends with the
+ * only two underscores in a row.
+ */
+export function apiNameProblem(name: string, rules: ApiNameRules = {}): string | undefined {
   if (name.length === 0) return 'is empty';
   if (!/^[A-Za-z]/.test(name)) return 'must start with a letter';
   if (!/^[A-Za-z0-9_]+$/.test(name)) return 'may contain only letters, digits and underscores';
-  if (name.includes('__')) return 'may not contain two underscores in a row';
+  const local = rules.namespace ? ((NAMESPACED.exec(name) as RegExpExecArray)[2] ?? name) : name;
+  if (!/^[A-Za-z]/.test(local)) return 'must start with a letter after its namespace prefix';
+  if (local.includes('__'))
+    return rules.namespace
+      ? 'may not contain two underscores in a row but after its namespace prefix'
+      : 'may not contain two underscores in a row';
   if (name.endsWith('_')) return 'may not end with an underscore';
-  if (name.length > API_NAME_MAX_LENGTH) return `is ${name.length} characters long; the limit is ${API_NAME_MAX_LENGTH}`;
+  if (rules.maxLength !== undefined && local.length > rules.maxLength)
+    return `is ${local.length} characters long; the limit is ${rules.maxLength}`;
   return undefined;
 }
+
+/** The longest External Client App API name (its namespace prefix not counted). */
+export const EXTERNAL_CLIENT_APP_NAME_MAX_LENGTH = API_NAME_MAX_LENGTH;

@@ -5,9 +5,10 @@
  */
 import type { AppKind } from './appKind';
 import { IP_RELAXATIONS, PERMITTED_USERS, REFRESH_TOKEN_UNITS, isOneOf } from './enums';
+import { EXTERNAL_CLIENT_APP_SCOPES } from './externalClientAppScopes';
 import type { MetadataObject } from './metadata';
 import { textOf, numberOf } from './metadata';
-import type { IpRelaxation, PermittedUsers, RefreshTokenPolicy } from './template';
+import type { IpRelaxation, JwtTimeout, PermittedUsers, RefreshTokenPolicy } from './template';
 
 /**
  * "IP Relaxation" as each kind writes it. ConnectedApp: `oauthPolicy/ipRelaxation` (Metadata API
@@ -108,22 +109,43 @@ export function externalClientAppRefreshTokenFrom(policies: MetadataObject): Ref
 }
 
 /**
- * Scope names an External Client App's `commaSeparatedOauthScopes` spells differently from the
- * ConnectedApp enum (Metadata API Developer Guide, ExtlClntAppOauthSettings); every other name is
- * the same in both.
+ * A JWT-based access token timeout as an External Client App's OAuth policies write it: the
+ * `…JwtSessionTimeoutType` and, for a custom timeout, the `…JwtTimeout` in minutes (Metadata API
+ * Developer Guide, ExtlClntAppOauthConfigurablePolicies: with UserSession, "omit this field").
+ * `prefix` is `namedUser` or `guest`.
  */
-const EXTERNAL_CLIENT_APP_SCOPE_NAMES: Readonly<Record<string, string>> = { SFAP: 'SFApiPlatform' };
+export function jwtTimeoutValues(prefix: 'namedUser' | 'guest', timeout: JwtTimeout | undefined): MetadataObject {
+  if (timeout === undefined) return {};
+  if (timeout === 'user-session') return { [`${prefix}JwtSessionTimeoutType`]: 'UserSession' };
+  return { [`${prefix}JwtSessionTimeoutType`]: 'Custom', [`${prefix}JwtTimeout`]: timeout };
+}
 
-const SCOPE_FROM_EXTERNAL_CLIENT_APP: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(EXTERNAL_CLIENT_APP_SCOPE_NAMES).map(([scope, name]) => [name, scope]),
+/**
+ * The timeout an External Client App's OAuth policies state: undefined without one; `null` when
+ * the elements contradict each other (a UserSession type with minutes).
+ */
+export function jwtTimeoutFrom(prefix: 'namedUser' | 'guest', policies: MetadataObject): JwtTimeout | null | undefined {
+  const type = textOf(policies[`${prefix}JwtSessionTimeoutType`]);
+  const minutes = numberOf(policies[`${prefix}JwtTimeout`]);
+  if (type === 'UserSession') return minutes === undefined ? 'user-session' : null;
+  if (type === 'Custom') return minutes ?? null;
+  return minutes;
+}
+
+const EXTERNAL_CLIENT_APP_SCOPE_NAME: ReadonlyMap<string, string> = new Map(
+  EXTERNAL_CLIENT_APP_SCOPES.map(({ scope, name }) => [scope, name]),
 );
 
-/** A scope as the kind's metadata names it. */
+const SCOPE_FROM_EXTERNAL_CLIENT_APP: ReadonlyMap<string, string> = new Map(
+  EXTERNAL_CLIENT_APP_SCOPES.map(({ scope, name }) => [name, scope]),
+);
+
+/** A scope as the kind's metadata names it (externalClientAppScopes.ts: `SFAP` is `SFApiPlatform` in an External Client App). */
 export function scopeName(kind: AppKind, scope: string): string {
-  return kind === 'external-client-app' ? (EXTERNAL_CLIENT_APP_SCOPE_NAMES[scope] ?? scope) : scope;
+  return kind === 'external-client-app' ? (EXTERNAL_CLIENT_APP_SCOPE_NAME.get(scope) ?? scope) : scope;
 }
 
 /** The template's scope for a name the kind's metadata uses. */
 export function scopeFrom(kind: AppKind, name: string): string {
-  return kind === 'external-client-app' ? (SCOPE_FROM_EXTERNAL_CLIENT_APP[name] ?? name) : name;
+  return kind === 'external-client-app' ? (SCOPE_FROM_EXTERNAL_CLIENT_APP.get(name) ?? name) : name;
 }

@@ -23,6 +23,31 @@ export const SESSION_POLICY_ACTIONS = ['Block', 'RaiseSessionLevel'] as const;
 /** An External Client App's "Start Page" (`ExtlClntAppStartPage`). */
 export const START_PAGES = ['None', 'Custom', 'OAuth', 'SAML'] as const;
 
+/** An External Client App's "Distribution State" (`ExtlClntAppDistState`); Managed and AutoInstalled are "for internal use only" (Metadata API Developer Guide, ExternalClientApplication). */
+export const DISTRIBUTION_STATES = ['Local', 'Packaged', 'Managed', 'AutoInstalled'] as const;
+
+/** How a JWT-based access token's timeout is set (`JWTSessionTimeoutType`). */
+export const JWT_SESSION_TIMEOUT_TYPES = ['UserSession', 'Custom'] as const;
+
+/**
+ * The custom timeouts of JWT-based access tokens, in minutes, with the API version that
+ * introduced each (Metadata API Developer Guide, ExtlClntAppOauthConfigurablePolicies:
+ * namedUserJwtTimeout, guestJwtTimeout).
+ */
+export const JWT_TIMEOUT_MINUTES: Readonly<Record<number, number>> = {
+  1: 61,
+  5: 61,
+  10: 61,
+  15: 61,
+  30: 61,
+  60: 65,
+  90: 65,
+  120: 65,
+  240: 65,
+  480: 65,
+  720: 65,
+};
+
 /** The line break Salesforce keeps between callback URLs. */
 export const CALLBACK_LINE_BREAKS = ['lf', 'crlf'] as const;
 

@@ -32,6 +32,11 @@ export interface ElementSpec {
 export interface MetadataSchema {
   readonly root: string;
   readonly types: Readonly<Record<string, readonly ElementSpec[]>>;
+  /**
+   * By type, elements newer than the newest WSDL this tool knows, seen in real retrieves but not
+   * yet documented, with the first API version that can hold them: refused by name on import.
+   */
+  readonly newerElements?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Shorthands that keep the schema tables one line per element. */

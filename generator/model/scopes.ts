@@ -46,7 +46,7 @@ export const OAUTH_SCOPES = [
 /** A scope name as the Metadata API spells it (`Api`, not `api`). */
 export type OAuthScope = (typeof OAUTH_SCOPES)[number];
 
-/** Scopes that first appear in a later API version than ConnectedApp itself (WSDL 65.0 → 66.0). */
+/** Values of ConnectedApp's scope enum newer than ConnectedApp itself (WSDL 65.0 → 66.0); an External Client App's scopes are text, with no such limit. */
 export const SCOPE_MIN_API: Partial<Record<OAuthScope, number>> = { MCP: 66, SCRT: 66 };
 
 /**
@@ -62,7 +62,8 @@ export const SCOPE_RETRIEVED_AS: Partial<Record<OAuthScope, OAuthScope>> = {
   OfflineAccess: 'RefreshToken',
 };
 
-const SCOPE_RANK = new Map<string, number>(OAUTH_SCOPES.map((scope, index) => [scope, index]));
+/** A ConnectedApp scope → its rank in the enum (the order a ConnectedApp retrieve writes). */
+const SCOPE_RANK: ReadonlyMap<string, number> = new Map(OAUTH_SCOPES.map((scope, index) => [scope, index]));
 
 /** True when `name` is a scope of the enum. */
 export function isOAuthScope(name: string): name is OAuthScope {
@@ -70,14 +71,14 @@ export function isOAuthScope(name: string): name is OAuthScope {
 }
 
 /**
- * The scopes in Salesforce's canonical order, duplicates removed. A scope this tool does not
- * know (newer than API 66.0) keeps its place after the known scope it follows, so a list
- * Salesforce wrote comes out as it went in.
+ * The scopes in the order a retrieve writes them (`rank`: ConnectedApp's enum unless given),
+ * duplicates removed. A scope this tool does not know (newer than API 66.0) keeps its place after
+ * the known scope it follows, so a list Salesforce wrote comes out as it went in.
  */
-export function canonicalScopeOrder(scopes: readonly string[]): string[] {
+export function canonicalScopeOrder(scopes: readonly string[], rank: ReadonlyMap<string, number> = SCOPE_RANK): string[] {
   let previousRank = -1;
   const ranked = [...new Set(scopes)].map((scope, position) => {
-    const known = SCOPE_RANK.get(scope);
+    const known = rank.get(scope);
     if (known !== undefined) previousRank = known;
     return { scope, rank: known ?? previousRank, unknown: known === undefined ? 1 : 0, position };
   });

@@ -10,6 +10,7 @@ import type { AppKind } from './appKind';
 import type {
   CALLBACK_LINE_BREAKS,
   CANVAS_ACCESS_METHODS,
+  DISTRIBUTION_STATES,
   CANVAS_LOCATIONS,
   CANVAS_OPTIONS,
   DEVICE_PLATFORMS,
@@ -27,7 +28,7 @@ import type {
   SESSION_POLICY_ACTIONS,
   START_PAGES,
 } from './enums';
-import type { EcaChildRole } from './externalClientAppParts';
+import type { EcaChildRole, OrgManagedRole } from './externalClientAppParts';
 import type { OAuthScope } from './scopes';
 
 /**
@@ -101,9 +102,11 @@ export interface AssetTokenSettings {
 export interface OAuthSettings {
   /**
    * "Callback URL": one or more URLs, in the order Setup shows them.
-   * Rendered as one `oauthConfig/callbackUrl`, one URL per line.
+   * Rendered as one `oauthConfig/callbackUrl` (an External Client App's global OAuth settings'
+   * `callbackUrl`), one URL per line. Required for a connected app; left out of an External
+   * Client App whose global OAuth settings are managed in the org.
    */
-  callbackUrls: readonly string[];
+  callbackUrls?: readonly string[];
   /**
    * "Selected OAuth Scopes", as metadata names: "Access the identity URL service" is
    * `Basic`, "Full access" `Full`, "Manage user data via APIs" `Api`, "Manage user data
@@ -299,7 +302,28 @@ export interface AppPolicies {
   profiles?: readonly string[];
   /** Manage → "Permission Sets": permission set API names pre-authorized → `permissionSetName`. */
   permissionSets?: readonly string[];
+  /**
+   * External Client Apps: Policies → "OAuth Flows and External Client App Enhancements" →
+   * "Enable Client Credentials Flow" → the OAuth policies' `isClientCredentialsFlowEnabled`.
+   * Default: `oauth.enableClientCredentialsFlow` (false when the template has no global OAuth settings).
+   */
+  enableClientCredentialsFlow?: boolean;
+  /**
+   * External Client Apps: Policies → JWT-based access tokens for named users → "Token Timeout":
+   * `'user-session'` (the user's session timeout; `namedUserJwtSessionTimeoutType` UserSession,
+   * API 65.0) or a custom timeout in minutes (`Custom` and `namedUserJwtTimeout`: 1, 5, 10, 15 or 30
+   * from API 61.0; 60, 90, 120, 240, 480 or 720 from 65.0).
+   */
+  namedUserJwtTimeout?: JwtTimeout;
+  /** The same for guest users → `guestJwtSessionTimeoutType` and `guestJwtTimeout`. */
+  guestJwtTimeout?: JwtTimeout;
 }
+
+/**
+ * The timeout of JWT-based access tokens: `'user-session'` or a number of minutes.
+ * @public
+ */
+export type JwtTimeout = 'user-session' | number;
 
 /**
  * Component names of an External Client App's files other than its header, by role:
@@ -309,8 +333,11 @@ export type ExternalClientAppNames = { [role in EcaChildRole]?: string };
 
 /** The settings of one app in one environment: the Setup page as data. */
 export interface AppSettings {
-  /** "Connected App Name" → `label`. Required, at most 80 characters. */
-  label: string;
+  /**
+   * "Connected App Name" / "External Client App Name" → `label`. Required (a connected app's holds
+   * at most 80 characters), except in a policies-only template, whose app is someone else's.
+   */
+  label?: string;
   /**
    * "API Name" → the component name (file name). Default: derived from the label
    * as Setup fills it in (`Fullcast Motion Package` → `Fullcast_Motion_Package`).
@@ -378,6 +405,56 @@ export interface AppSettings {
    * keeps them, so a deploy updates the org's components instead of adding new ones.
    */
   externalClientAppNames?: ExternalClientAppNames;
+  /**
+   * The labels of an External Client App's settings and policies, when they are not their
+   * component names (Setup labels each file with its name; an app deployed through the Metadata
+   * API keeps the labels its files gave). By role, as {@link externalClientAppNames}.
+   */
+  externalClientAppLabels?: ExternalClientAppNames;
+  /**
+   * An External Client App's "Distribution State" → the header's `distributionState`: `Local`
+   * (the default: the app lives in this org) or `Packaged` (the app goes into a second-generation
+   * managed package; "the only difference in configuration between a local and a packaged external
+   * client app", Salesforce Help, Package an External Client App). `Managed` and `AutoInstalled`
+   * are Salesforce's own ("for internal use only") and kept only so a retrieved app round-trips.
+   */
+  distributionState?: (typeof DISTRIBUTION_STATES)[number];
+  /**
+   * A packaged External Client App hidden from subscriber orgs' metadata → the header's
+   * `isProtected` ("a package construct that developers use to control the visibility of
+   * components in subscriber orgs"). Default false.
+   */
+  protectedInPackage?: boolean;
+  /**
+   * The parts of an External Client App this template leaves to the org: none of their settings
+   * are in the template, and `generate` writes no file for them.
+   * - `globalOauth`: the global OAuth settings (Settings → OAuth Settings: callback URLs, flows,
+   *   PKCE, secrets, certificate, ID token → the `_glbloauth` file), which "must not be added to
+   *   source control" (Metadata API Developer Guide, ExtlClntAppGlobalOauthSettings); `oauth` then
+   *   holds only what the other files carry (scopes, single logout URL, asset tokens).
+   * - `oauthPolicies`: the OAuth policies (Policies → OAuth Policies → the `_oauthPlcy` file), for a
+   *   set retrieved without them; `policies` is then empty.
+   * An import sets this for a set that lacks those files.
+   */
+  managedInOrg?: readonly OrgManagedRole[];
+  /**
+   * An External Client App whose settings are not this template's — above all one installed from
+   * a package, whose header and settings are the package's and whose policies are all an admin
+   * manages (Setup → External Client App Manager → the app → Policies). Only the OAuth policies
+   * (and the app policies, when the template sets any) are rendered and deployed; `apiName` is the
+   * app's name, with the package's namespace (`Linear__Linear`).
+   */
+  policiesOnly?: boolean;
+  /**
+   * An External Client App's Policies → "App Policies": false turns every plugin of the app off
+   * → the app policies' `isEnabled`. Default true.
+   */
+  enabled?: boolean;
+  /**
+   * An External Client App's Policies → the OAuth plugin on or off → the app policies'
+   * `isOauthPluginEnabled`. Default: on when the app has OAuth settings (or only policies).
+   */
+  oauthEnabled?: boolean;
   /**
    * The Metadata API version this app's files are written for, like `58.0`; `--api-version`
    * overrides it. Default: sourceApiVersion. An import sets it to the version of the retrieve

@@ -12,9 +12,9 @@ import type { ResolvedApp } from '../model/resolvedApp';
 import { canonicalScopeOrder } from '../model/scopes';
 import type { AppPolicies, OAuthSettings } from '../model/template';
 
-/** The callback URLs as Salesforce stores them: one per line. */
-export function callbackUrlText(oauth: OAuthSettings): string {
-  return oauth.callbackUrls.join(oauth.callbackUrlLineBreak === 'crlf' ? '\r\n' : '\n');
+/** The callback URLs as Salesforce stores them: one per line; undefined without any. */
+export function callbackUrlText(oauth: OAuthSettings): string | undefined {
+  return oauth.callbackUrls?.join(oauth.callbackUrlLineBreak === 'crlf' ? '\r\n' : '\n');
 }
 
 function oauthConfig(oauth: OAuthSettings, policies: AppPolicies): MetadataObject {

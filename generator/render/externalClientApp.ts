@@ -3,27 +3,36 @@
  * Developer Guide, ExternalClientApplication and its ExtlClntApp* types). Pure: no file system,
  * no network.
  *
- * - header `<Name>`: label, contact, description, distributionState Local;
+ * - header `<Name>`: label, contact, description, distribution state (Local unless the template
+ *   says Packaged), protection;
  * - global OAuth settings `<Name>_glbloauth`: callback URLs and the flow flags (PKCE written
  *   out, since its ECA default is on); never a consumer key or secret;
- * - OAuth settings `<Name>_oauth`: the scopes, comma-separated in canonical order;
- * - OAuth policies `<Name>_oauthPlcy`: always written, because an ECA deployed without them
+ * - OAuth settings `<Name>_oauth`: the scopes, comma-separated in the order retrieves write them;
+ * - OAuth policies `<Name>_oauthPlcy`: written with OAuth, because an ECA deployed without them
  *   gets Salesforce's defaults (a 365-day refresh token), not the template's;
- * - app policies `<Name>_plcy`: only when the template sets a start page or URL.
- * Children name their app in `externalClientApplication` and carry their own name as label,
- * as retrieved UI-created apps do.
+ * - app policies `<Name>_plcy`: when the template sets a start page or URL, or turns the app or
+ *   its OAuth plugin on or off.
+ * A part the template leaves to the org (`managedInOrg`) is not written. A policies-only template
+ * (an app installed from a package) renders its policies and nothing else. Children name their app in `externalClientApplication` and carry their own name as label,
+ * as retrieved UI-created apps do, unless the template keeps other labels.
  */
-import { externalClientAppRefreshTokenValues, ipRelaxationValue, permittedUsersValue, scopeName } from '../model/codecs';
-import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, type EcaRole, ecaPartName } from '../model/externalClientAppParts';
+import { externalClientAppRefreshTokenValues, ipRelaxationValue, jwtTimeoutValues, permittedUsersValue, scopeName } from '../model/codecs';
+import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, type EcaRole, ecaPartName, managedInOrg } from '../model/externalClientAppParts';
 import type { MetadataDocument, MetadataObject } from '../model/metadata';
 import type { ResolvedApp } from '../model/resolvedApp';
+import { EXTERNAL_CLIENT_APP_SCOPE_RANK } from '../model/externalClientAppScopes';
 import { canonicalScopeOrder } from '../model/scopes';
 import type { AppPolicies, AppSettings, OAuthSettings } from '../model/template';
 import { callbackUrlText } from './connectedApp';
 
-/** A child's component name (also its label): the template's, else Setup's convention. */
+/** A child's component name: the template's, else Setup's convention. */
 function childName(app: ResolvedApp, role: EcaChildRole): string {
   return app.settings.externalClientAppNames?.[role] ?? ecaPartName(app.apiName, role);
+}
+
+/** A child's label: the template's, else its component name, as Setup labels the files. */
+function childLabel(app: ResolvedApp, role: EcaChildRole): string {
+  return app.settings.externalClientAppLabels?.[role] ?? childName(app, role);
 }
 
 function globalOauth(name: string, label: string, oauth: OAuthSettings): MetadataObject {
@@ -58,7 +67,7 @@ function globalOauth(name: string, label: string, oauth: OAuthSettings): Metadat
 }
 
 function oauthSettings(name: string, label: string, oauth: OAuthSettings, settings: AppSettings): MetadataObject {
-  const scopes = canonicalScopeOrder(oauth.scopes).map((scope) => scopeName('external-client-app', scope));
+  const scopes = canonicalScopeOrder(oauth.scopes, EXTERNAL_CLIENT_APP_SCOPE_RANK).map((scope) => scopeName('external-client-app', scope));
   const { assetTokens } = oauth;
   return {
     areAttributesIncludedInAssetToken: assetTokens?.includeAttributes,
@@ -79,7 +88,7 @@ function oauthSettings(name: string, label: string, oauth: OAuthSettings, settin
 function oauthPolicies(
   name: string,
   label: string,
-  oauth: OAuthSettings,
+  oauth: OAuthSettings | undefined,
   policies: AppPolicies,
   startUrl: string | undefined,
 ): MetadataObject {
@@ -89,12 +98,14 @@ function oauthPolicies(
     commaSeparatedPermissionSet: list(policies.permissionSets),
     commaSeparatedProfile: list(policies.profiles),
     externalClientApplication: name,
+    ...jwtTimeoutValues('guest', policies.guestJwtTimeout),
     ipRelaxationPolicyType: ipRelaxationValue('external-client-app', policies.ipRelaxation ?? 'enforce'),
-    isClientCredentialsFlowEnabled: oauth.enableClientCredentialsFlow ?? false,
+    isClientCredentialsFlowEnabled: policies.enableClientCredentialsFlow ?? oauth?.enableClientCredentialsFlow ?? false,
     isGuestCodeCredFlowEnabled: false,
-    isNamedUserJwtEnabled: oauth.issueJwtAccessTokens ?? false,
+    isNamedUserJwtEnabled: oauth?.issueJwtAccessTokens ?? false,
     isTokenExchangeFlowEnabled: policies.enableTokenExchangeFlow ?? false,
     label,
+    ...jwtTimeoutValues('namedUser', policies.namedUserJwtTimeout),
     permittedUsersPolicyType: permittedUsersValue(policies.permittedUsers ?? 'all-self-authorize'),
     policyAction: policies.sessionPolicyAction,
     ...externalClientAppRefreshTokenValues(policies.refreshToken ?? 'valid-until-revoked'),
@@ -111,34 +122,44 @@ function header(app: ResolvedApp): MetadataObject {
     contactEmail: app.contactEmail,
     contactPhone: settings.contactPhone,
     description: settings.description,
-    distributionState: 'Local',
+    distributionState: settings.distributionState ?? 'Local',
     iconUrl: settings.iconUrl,
     infoUrl: settings.infoUrl,
-    isProtected: false,
+    isProtected: settings.protectedInPackage ?? false,
     label: settings.label,
     logoUrl: settings.logoUrl,
   };
 }
 
+/** True when the template sets anything the app policies hold. */
+function hasAppPolicies(settings: AppSettings): boolean {
+  const { startPage, startUrl, enabled, oauthEnabled } = settings;
+  return [startPage, startUrl, enabled, oauthEnabled].some((value) => value !== undefined);
+}
+
 /** The metadata object of each part the app has, by role. */
 function partObjects(app: ResolvedApp): Partial<Record<EcaRole, MetadataObject>> {
   const name = app.apiName;
-  const { oauth, startUrl } = app.settings;
-  const startPage = app.settings.startPage ?? (startUrl === undefined ? undefined : 'Custom');
-  const policies = app.settings.policies ?? {};
-  const objects: Partial<Record<EcaRole, MetadataObject>> = { header: header(app) };
-  if (oauth) {
-    objects.globalOauth = globalOauth(name, childName(app, 'globalOauth'), oauth);
-    objects.oauthSettings = oauthSettings(name, childName(app, 'oauthSettings'), oauth, app.settings);
-    const oauthStartUrl = startPage === 'OAuth' ? startUrl : undefined;
-    objects.oauthPolicies = oauthPolicies(name, childName(app, 'oauthPolicies'), oauth, policies, oauthStartUrl);
+  const { settings } = app;
+  const { oauth, startUrl } = settings;
+  const policiesOnly = settings.policiesOnly === true;
+  const startPage = settings.startPage ?? (startUrl === undefined ? undefined : 'Custom');
+  const policies = settings.policies ?? {};
+  const objects: Partial<Record<EcaRole, MetadataObject>> = policiesOnly ? {} : { header: header(app) };
+  if (oauth && !policiesOnly) {
+    if (!managedInOrg(settings, 'globalOauth')) objects.globalOauth = globalOauth(name, childLabel(app, 'globalOauth'), oauth);
+    objects.oauthSettings = oauthSettings(name, childLabel(app, 'oauthSettings'), oauth, settings);
   }
-  if (startPage !== undefined) {
+  if ((oauth || policiesOnly) && !managedInOrg(settings, 'oauthPolicies')) {
+    const oauthStartUrl = startPage === 'OAuth' ? startUrl : undefined;
+    objects.oauthPolicies = oauthPolicies(name, childLabel(app, 'oauthPolicies'), oauth, policies, oauthStartUrl);
+  }
+  if (hasAppPolicies(settings)) {
     objects.appPolicies = {
       externalClientApplication: name,
-      isEnabled: true,
-      isOauthPluginEnabled: oauth !== undefined,
-      label: childName(app, 'appPolicies'),
+      isEnabled: settings.enabled ?? true,
+      isOauthPluginEnabled: settings.oauthEnabled ?? (oauth !== undefined || policiesOnly),
+      label: childLabel(app, 'appPolicies'),
       startPage,
       startUrl: startPage === 'OAuth' ? undefined : startUrl,
     };

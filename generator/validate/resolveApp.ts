@@ -173,8 +173,10 @@ function contactEmail(request: ResolveRequest, settings: AppSettings, problems: 
     warnings.push(`${field}: null writes an empty contact email, which Salesforce requires for a new app`);
     return null;
   }
+  // Advice: Salesforce documents no format for the element, and retrieves hold what Setup kept.
+  // (A --contact-email the user types now is checked as the flag it is, before the template is read.)
   const problem = emailProblem(email);
-  if (problem) problems.push({ field, message: problem });
+  if (problem) warnings.push(`${field}: ${problem}`);
   return email;
 }
 
@@ -215,7 +217,9 @@ function resolveWithRawText(request: ResolveRequest): ResolveOutcome {
   if (!isAppKind(kind)) problems.push({ field: 'kind', message: `${quoted(kind)} is not one of ${APP_KINDS.join(', ')}` });
   const apiVersion = chooseVersion(request, settings, problems);
   checkAppSettings(settings, { apiVersion: apiVersion.version, kind, problems, warnings });
-  const email = contactEmail(request, settings, problems, warnings);
+  // A policies-only app's header, which holds the contact email, is someone else's.
+  const policiesOnly = kind === 'external-client-app' && settings.policiesOnly === true;
+  const email = contactEmail(policiesOnly ? { ...request, requireContactEmail: false } : request, settings, problems, warnings);
   if (problems.length > 0 || email === undefined) return { problems, warnings };
   return {
     problems,
@@ -226,7 +230,7 @@ function resolveWithRawText(request: ResolveRequest): ResolveOutcome {
       environment,
       settings,
       kind,
-      apiName: settings.apiName ?? apiNameFromLabel(settings.label),
+      apiName: settings.apiName ?? apiNameFromLabel(settings.label ?? ''),
       contactEmail: email,
       apiVersion: apiVersion.version,
     },

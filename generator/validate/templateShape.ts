@@ -42,8 +42,10 @@ const listOf = (item: Shape) => ({ shape: { kind: 'array', of: item } }) as cons
 
 const PERIOD = object<Period>({ value: required(integer), unit: required(text) });
 
+const JWT_TIMEOUT: Shape = { kind: 'oneOf', description: "'user-session' or a number of minutes", options: [TEXT, INTEGER] };
+
 const OAUTH = object<OAuthSettings>({
-  callbackUrls: required(textList),
+  callbackUrls: textList,
   scopes: required(textList),
   requirePkce: flag,
   requireSecretForWebServerFlow: flag,
@@ -103,6 +105,9 @@ const POLICIES = object<AppPolicies>({
   sessionPolicyAction: text,
   profiles: textList,
   permissionSets: textList,
+  enableClientCredentialsFlow: flag,
+  namedUserJwtTimeout: { shape: JWT_TIMEOUT },
+  guestJwtTimeout: { shape: JWT_TIMEOUT },
 });
 
 const CANVAS = object<CanvasSettings>({
@@ -153,9 +158,11 @@ const SAML = object<SamlSettings>({
   singleLogoutBinding: text,
 });
 
+const ECA_NAMES = object<ExternalClientAppNames>({ globalOauth: text, oauthSettings: text, oauthPolicies: text, appPolicies: text });
+
 /** The settings `app` returns for one environment. */
 export const APP_SETTINGS_SHAPE: Shape = object<AppSettings>({
-  label: required(text),
+  label: text,
   apiName: text,
   contactEmail: { shape: { kind: 'oneOf', description: 'text, or null for an app without one', options: [TEXT, { kind: 'null' }] } },
   contactPhone: text,
@@ -177,9 +184,14 @@ export const APP_SETTINGS_SHAPE: Shape = object<AppSettings>({
   saml: { shape: SAML },
   plugin: text,
   pluginExecutionUser: text,
-  externalClientAppNames: {
-    shape: object<ExternalClientAppNames>({ globalOauth: text, oauthSettings: text, oauthPolicies: text, appPolicies: text }),
-  },
+  externalClientAppNames: { shape: ECA_NAMES },
+  externalClientAppLabels: { shape: ECA_NAMES },
+  distributionState: text,
+  protectedInPackage: flag,
+  managedInOrg: textList,
+  policiesOnly: flag,
+  enabled: flag,
+  oauthEnabled: flag,
   metadataApiVersion: text,
 });
 

@@ -1,63 +1,110 @@
 /**
- * URL rules. Callback URLs are where Salesforce sends authorization codes and tokens, so
- * a wrong one is a security problem, not a typo: https only (http just for a local
- * development server), custom schemes for mobile apps, never a scheme that runs code.
+ * URL rules. Callback URLs are where Salesforce sends authorization codes and tokens, so a wrong
+ * one is a security problem, not a typo. Each finding says whether it refuses the URL (Salesforce
+ * refuses it, or it would put a secret or running code where a redirect goes) or only advises:
+ * whatever a Salesforce retrieve holds must import, and retrieves hold URLs such as `https://`.
  */
 
-/** Schemes a browser would execute or read locally instead of requesting. */
+/** What is wrong with a URL: `refuse` stops the run; `advise` is a warning. */
+export interface UrlFinding {
+  readonly severity: 'refuse' | 'advise';
+  readonly message: string;
+}
+
+const refuse = (message: string): UrlFinding => ({ severity: 'refuse', message });
+const advise = (message: string): UrlFinding => ({ severity: 'advise', message });
+
+/**
+ * Schemes a browser would execute or read locally instead of requesting. Kept refused wherever a
+ * URL is written (a security rule of this tool, not a Salesforce limit): a redirect or a link to
+ * one of them runs code in the user's browser.
+ */
 const DANGEROUS_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about', 'filesystem']);
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * Salesforce's rule for callback URLs: "the URL must use secure HTTPS or a custom URI scheme"
+ * (Salesforce Help, Configure the External Client App OAuth Settings; the same holds for connected
+ * apps), http being accepted for the local host (Salesforce's own CLI redirects to
+ * http://localhost:1717, and retrieved apps hold such URLs).
+ */
+const CALLBACK_SCHEME_RULE = 'Salesforce takes https, or http for localhost, or a custom scheme';
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-/** What is wrong with a web URL (https, or http on the loopback host), or undefined. */
-function webUrlProblem(url: string, scheme: string): string | undefined {
+/**
+ * The scheme-independent findings of a URL's text. In a list of callback URLs a line break
+ * separates two URLs (Metadata API Developer Guide, ConnectedApp: "separate each callback URL with
+ * line breaks"), so one inside a URL cannot be written.
+ */
+function textFinding(url: string, inCallbackList = false): UrlFinding | undefined {
+  if (url === '') return advise('is empty');
+  if (inCallbackList && /[\r\n]/.test(url)) return refuse('contains a line break, which makes it two callback URLs');
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) return advise('contains whitespace or a control character');
+  return undefined;
+}
+
+/** The findings of an http(s) URL: credentials refused (a secret in a file), an unparsable one advised against. */
+function webFinding(url: string): { finding?: UrlFinding; hostname?: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'is not a valid URL';
+    return { finding: advise('is not a valid URL, so no redirect or link can reach it') };
   }
-  if (parsed.hostname === '') return 'has no host';
-  if (parsed.username !== '' || parsed.password !== '') return 'may not carry a user name or password';
-  if (scheme === 'http' && !isLoopback(parsed.hostname)) return 'uses http; use https (http is allowed only for localhost)';
-  return undefined;
+  if (parsed.username !== '' || parsed.password !== '') {
+    return { finding: refuse('carries a user name or password, which must never be written into a file') };
+  }
+  if (parsed.hostname === '') return { finding: advise('has no host') };
+  return { hostname: parsed.hostname };
 }
 
-function textProblem(url: string): string | undefined {
-  if (url === '') return 'is empty';
-  if (/[\s\u0000-\u001f\u007f]/.test(url)) return 'contains whitespace, a line break or a control character';
-  return undefined;
-}
-
-/** What is wrong with a callback URL, or undefined when it is acceptable. */
-export function callbackUrlProblem(url: string): string | undefined {
-  const textual = textProblem(url);
+/** What is wrong with a callback URL, or undefined. */
+export function callbackUrlFinding(url: string): UrlFinding | undefined {
+  const textual = textFinding(url, true);
   if (textual) return textual;
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
-  if (!scheme) return 'has no scheme; write it as https://host/path';
-  if (DANGEROUS_SCHEMES.has(scheme)) return `uses the ${scheme}: scheme, which must never receive OAuth redirects`;
-  if (scheme === 'http' || scheme === 'https') return webUrlProblem(url, scheme);
-  if (url.length === scheme.length + 1) return 'has a scheme but nothing after it';
+  if (!scheme) return refuse(`has no scheme; ${CALLBACK_SCHEME_RULE} (write it as https://host/path)`);
+  if (DANGEROUS_SCHEMES.has(scheme)) return refuse(`uses the ${scheme}: scheme, which must never receive OAuth redirects`);
+  if (scheme === 'http' || scheme === 'https') {
+    const { finding, hostname } = webFinding(url);
+    if (finding) return finding;
+    if (scheme === 'http' && !isLoopback(hostname as string)) return refuse(`uses http; ${CALLBACK_SCHEME_RULE}`);
+    return undefined;
+  }
+  if (url.length === scheme.length + 1) return advise('has a scheme but nothing after it');
   return undefined;
 }
 
-/** What is wrong with a link shown in Setup (info, logo and icon URLs): https only. */
-export function httpsUrlProblem(url: string): string | undefined {
-  const textual = textProblem(url);
+/**
+ * What is wrong with a link (info, logo and icon URLs, a single logout URL, a start URL), or
+ * undefined: a script scheme is refused, anything but https advised against — unless `httpsRequired`
+ * names the document that requires https.
+ */
+export function linkFinding(url: string, httpsRequired?: string): UrlFinding | undefined {
+  const textual = textFinding(url);
   if (textual) return textual;
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
-  if (scheme !== 'https') return 'must be an https URL';
-  return webUrlProblem(url, scheme);
+  if (scheme && DANGEROUS_SCHEMES.has(scheme)) return refuse(`uses the ${scheme}: scheme, which runs code instead of opening a page`);
+  if (scheme !== 'https') {
+    return httpsRequired ? refuse(`must be an https URL (${httpsRequired})`) : advise('is not an https URL');
+  }
+  return webFinding(url).finding;
 }
 
-/** What is wrong with a start URL: a callback-style URL (https, a custom scheme) or a path in the org. */
-export function startUrlProblem(url: string): string | undefined {
-  if (url.startsWith('/') && !url.startsWith('//')) return textProblem(url);
-  return callbackUrlProblem(url);
+/** What is wrong with a start URL: a path in the org, or a link (https, or a custom scheme for a mobile app). */
+export function startUrlFinding(url: string): UrlFinding | undefined {
+  if (url.startsWith('/') && !url.startsWith('//')) return textFinding(url);
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') {
+    return DANGEROUS_SCHEMES.has(scheme)
+      ? refuse(`uses the ${scheme}: scheme, which runs code instead of opening a page`)
+      : textFinding(url);
+  }
+  return linkFinding(url);
 }
 
 const IPV4_PART = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';

@@ -154,7 +154,7 @@ describe('an External Client App set', () => {
     }
   });
 
-  test('a child naming another app is refused', () => {
+  test('a settings file naming another app is refused (its header is not among the files)', () => {
     const other = makeProject();
     runCli(other, [
       'generate',
@@ -167,10 +167,10 @@ describe('an External Client App set', () => {
       '--output-dir',
       'set',
     ]);
-    const policies = join(other, 'set', 'extlClntAppOauthPolicies', 'Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy-meta.xml');
+    const settings = join(other, 'set', 'extlClntAppOauthSettings', 'Fullcast_Motion_Package_oauth.ecaOauth-meta.xml');
     writeFileSync(
-      policies,
-      readFileSync(policies, 'utf8').replace(
+      settings,
+      readFileSync(settings, 'utf8').replace(
         '<externalClientApplication>Fullcast_Motion_Package<',
         '<externalClientApplication>Other_App<',
       ),

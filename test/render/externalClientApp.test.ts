@@ -108,6 +108,61 @@ describe('the External Client App file set of the Fullcast Motion Package', () =
   });
 });
 
+describe('External Client Apps as they exist', () => {
+  const types = (files: readonly { type: string }[]) => files.map((file) => file.type);
+  const content = (files: readonly { type: string; content: string }[], type: string) =>
+    files.find((file) => file.type === type)?.content ?? '';
+
+  test('parts left to the org are not written: the global OAuth settings, the OAuth policies', () => {
+    expect(types(eca('prod', 66, { managedInOrg: ['globalOauth'], oauth: { scopes: ['Api'] } }))).toEqual([
+      'ExternalClientApplication',
+      'ExtlClntAppOauthSettings',
+      'ExtlClntAppOauthConfigurablePolicies',
+    ]);
+    expect(types(eca('prod', 66, { managedInOrg: ['globalOauth', 'oauthPolicies'], oauth: { scopes: ['Api'] }, policies: {} }))).toEqual([
+      'ExternalClientApplication',
+      'ExtlClntAppOauthSettings',
+    ]);
+  });
+
+  test('a policies-only app renders its policies and nothing else', () => {
+    const files = eca('prod', 66, {
+      policiesOnly: true,
+      oauth: undefined,
+      policies: { permittedUsers: 'admin-approved', profiles: ['Sales'] },
+    });
+    expect(types(files)).toEqual(['ExtlClntAppOauthConfigurablePolicies']);
+    expect(content(files, 'ExtlClntAppOauthConfigurablePolicies')).toContain('<commaSeparatedProfile>Sales</commaSeparatedProfile>');
+  });
+
+  test('scopes come in the order External Client App retrieves write them, SFAP as SFApiPlatform', () => {
+    const files = eca('prod', 66, {
+      oauth: { callbackUrls: ['https://a.example.com'], scopes: ['SFAP', 'CDPCalculatedInsight', 'ForgotPassword', 'Api'] },
+    });
+    expect(content(files, 'ExtlClntAppOauthSettings')).toContain(
+      '<commaSeparatedOauthScopes>Api, ForgotPassword, CDPCalculatedInsight, SFApiPlatform</commaSeparatedOauthScopes>',
+    );
+  });
+
+  test('the header, labels, switches and policies a retrieve can hold', () => {
+    const files = eca('prod', 66, {
+      distributionState: 'Packaged',
+      protectedInPackage: true,
+      enabled: false,
+      externalClientAppLabels: { oauthSettings: 'OAuth settings' },
+      policies: { enableClientCredentialsFlow: true, namedUserJwtTimeout: 30, guestJwtTimeout: 'user-session' },
+    });
+    expect(content(files, 'ExternalClientApplication')).toMatch(/<distributionState>Packaged<\/distributionState>\n {4}<isProtected>true</);
+    expect(content(files, 'ExtlClntAppOauthSettings')).toContain('<label>OAuth settings</label>');
+    expect(content(files, 'ExtlClntAppConfigurablePolicies')).toContain('<isEnabled>false</isEnabled>');
+    const policies = content(files, 'ExtlClntAppOauthConfigurablePolicies');
+    expect(policies).toContain('<guestJwtSessionTimeoutType>UserSession</guestJwtSessionTimeoutType>');
+    expect(policies).toContain('<isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>');
+    expect(policies).toMatch(/<namedUserJwtSessionTimeoutType>Custom<\/namedUserJwtSessionTimeoutType>\n {4}<namedUserJwtTimeout>30</);
+    expect(policies).not.toContain('guestJwtTimeout>');
+  });
+});
+
 describe('the relax-for-refresh-tokens spelling', () => {
   const retrieved = join(CORPUS_DIR, 'eca', 'N-P-N-P__SFDX-SFDX__Devops_JWT_oauthPlcy.ecaOauthPlcy-meta.xml');
   if (!requireShared(retrieved, 'the IP relaxation spelling against a retrieved file')) return;
