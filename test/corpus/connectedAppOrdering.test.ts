@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CONNECTED_APP_SCHEMA } from '../../generator/model/connectedAppSchema';
 import { OAUTH_SCOPES } from '../../generator/model/scopes';
 import { corpusFiles } from '../helpers/corpus';
-import { CORPUS_DIR, requireShared } from '../helpers/paths';
+import { CORPORA, requireShared } from '../helpers/paths';
 
 type Ordered = Record<string, unknown>[];
 
@@ -42,40 +42,42 @@ function scopesOf(text: string): string[] {
   return [...text.matchAll(/<scopes>([^<]*)<\/scopes>/g)].map((match) => match[1]);
 }
 
-describe('real retrieved ConnectedApp files follow the rules the renderer relies on', () => {
-  if (!requireShared(join(CORPUS_DIR, 'connectedApp'), 'corpus ordering checks')) return;
-  const files = corpusFiles('connectedApp');
-  const retrieved = files.filter((file) => file.retrieveShaped);
+for (const corpus of CORPORA) {
+  describe(`real retrieved ConnectedApp files of ${corpus.name} follow the rules the renderer relies on`, () => {
+    if (!requireShared(join(corpus.dir, 'connectedApp'), `${corpus.name} ordering checks`)) return;
+    const files = corpusFiles(corpus.dir, 'connectedApp');
+    const retrieved = files.filter((file) => file.retrieveShaped);
 
-  test('the corpus has retrieve-shaped files to check', () => {
-    console.log(
-      `corpus: ${retrieved.length} retrieve-shaped ConnectedApp files checked, ${files.length - retrieved.length} hand-written ones left out`,
-    );
-    expect(retrieved.length).toBeGreaterThanOrEqual(20);
+    test('the corpus has retrieve-shaped files to check', () => {
+      console.log(
+        `${corpus.name}: ${retrieved.length} retrieve-shaped ConnectedApp files checked, ${files.length - retrieved.length} hand-written ones left out`,
+      );
+      expect(retrieved.length).toBeGreaterThanOrEqual(20);
+    });
+
+    test.each(retrieved.map((file) => [file.name, file] as const))('%s', (_name, file) => {
+      const document = parser.parse(file.text) as Ordered;
+      const root = document.find((node) => 'ConnectedApp' in node) as Record<string, Ordered>;
+      expect(root).toBeDefined();
+      expect(orderViolations(root.ConnectedApp, 'ConnectedApp', 'ConnectedApp')).toEqual([]);
+
+      const scopes = scopesOf(file.text);
+      const ranks = scopes.map((scope) => OAUTH_SCOPES.indexOf(scope as (typeof OAUTH_SCOPES)[number]));
+      expect(ranks.every((rank) => rank >= 0)).toBe(true);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+      const lines = file.text.split('\n');
+      // Old retrieves add the xsi namespace for an xsi:nil element (OBSERVATIONS.md §1).
+      expect(lines[1]).toMatch(
+        /^<ConnectedApp xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"( xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance")?>$/,
+      );
+      const elementLines = lines.filter((line) => /^\s*</.test(line));
+      expect(elementLines.every((line) => (line.length - line.trimStart().length) % 4 === 0 && !line.startsWith('\t'))).toBe(true);
+      // Repeated elements are contiguous: no name reappears after another element intervened.
+      const topLevel = childNames(root.ConnectedApp);
+      expect(
+        topLevel.filter((name, index) => index > 0 && name !== topLevel[index - 1] && topLevel.slice(0, index - 1).includes(name)),
+      ).toEqual([]);
+    });
   });
-
-  test.each(retrieved.map((file) => [file.name, file] as const))('%s', (_name, file) => {
-    const document = parser.parse(file.text) as Ordered;
-    const root = document.find((node) => 'ConnectedApp' in node) as Record<string, Ordered>;
-    expect(root).toBeDefined();
-    expect(orderViolations(root.ConnectedApp, 'ConnectedApp', 'ConnectedApp')).toEqual([]);
-
-    const scopes = scopesOf(file.text);
-    const ranks = scopes.map((scope) => OAUTH_SCOPES.indexOf(scope as (typeof OAUTH_SCOPES)[number]));
-    expect(ranks.every((rank) => rank >= 0)).toBe(true);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-
-    const lines = file.text.split('\n');
-    // Old retrieves add the xsi namespace for an xsi:nil element (OBSERVATIONS.md §1).
-    expect(lines[1]).toMatch(
-      /^<ConnectedApp xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"( xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance")?>$/,
-    );
-    const elementLines = lines.filter((line) => /^\s*</.test(line));
-    expect(elementLines.every((line) => (line.length - line.trimStart().length) % 4 === 0 && !line.startsWith('\t'))).toBe(true);
-    // Repeated elements are contiguous: no name reappears after another element intervened.
-    const topLevel = childNames(root.ConnectedApp);
-    expect(
-      topLevel.filter((name, index) => index > 0 && name !== topLevel[index - 1] && topLevel.slice(0, index - 1).includes(name)),
-    ).toEqual([]);
-  });
-});
+}

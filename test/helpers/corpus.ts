@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR } from './paths';
 
 export interface CorpusFile {
   readonly name: string;
@@ -21,21 +20,23 @@ export interface CorpusFile {
 }
 
 /** Saved file name → the file's name in its own repository, from PROVENANCE.md's table. */
-function originalNames(): Map<string, string> {
-  const provenance = join(CORPUS_DIR, 'PROVENANCE.md');
+function originalNames(root: string): Map<string, string> {
+  const provenance = join(root, 'PROVENANCE.md');
   const names = new Map<string, string>();
   if (!existsSync(provenance)) return names;
   for (const line of readFileSync(provenance, 'utf8').split('\n')) {
+    // corpus: | # | saved | repo | path | commit | notes |; corpus-wide: | saved | repo | path | commit |
     const cells = line.split('|').map((cell) => cell.trim());
-    const saved = /^`([^`]+)`$/.exec(cells[2] ?? '')?.[1];
-    const path = /^`([^`]+)`$/.exec(cells[4] ?? '')?.[1];
+    const offset = /^\d+$/.test(cells[1] ?? '') ? 1 : 0;
+    const saved = /^`([^`]+)`$/.exec(cells[1 + offset] ?? '')?.[1];
+    const path = /^`([^`]+)`$/.exec(cells[3 + offset] ?? '')?.[1];
     if (saved && path) names.set(saved, path.split('/').pop() as string);
   }
   return names;
 }
 
-function handWrittenNames(): Set<string> {
-  const provenance = join(CORPUS_DIR, 'PROVENANCE.md');
+function handWrittenNames(root: string): Set<string> {
+  const provenance = join(root, 'PROVENANCE.md');
   if (!existsSync(provenance)) return new Set();
   const marked = readFileSync(provenance, 'utf8')
     .split('\n')
@@ -86,11 +87,11 @@ function looksRetrieved(text: string): boolean {
   );
 }
 
-/** The files of one corpus folder (`connectedApp` or `eca`). */
-export function corpusFiles(folder: 'connectedApp' | 'eca'): CorpusFile[] {
-  const directory = join(CORPUS_DIR, folder);
-  const handWritten = handWrittenNames();
-  const originals = originalNames();
+/** The files of one folder (`connectedApp` or `eca`) of a corpus (`root`: CORPUS_DIR or CORPUS_WIDE_DIR). */
+export function corpusFiles(root: string, folder: 'connectedApp' | 'eca'): CorpusFile[] {
+  const directory = join(root, folder);
+  const handWritten = handWrittenNames(root);
+  const originals = originalNames(root);
   return readdirSync(directory)
     .filter((name) => !name.endsWith('.md'))
     .sort()

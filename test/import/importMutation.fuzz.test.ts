@@ -47,7 +47,7 @@ function corpusSets(): FileSet[] {
     console.warn(`SKIPPED corpus seeds for the import fuzz: ${CORPUS_DIR} is absent; the golden files are the only seeds`);
     return [];
   }
-  return corpusFiles('connectedApp')
+  return corpusFiles(CORPUS_DIR, 'connectedApp')
     .filter((file) => file.retrieveShaped)
     .map((file) => new Map([[`retrieved/connectedApps/${file.originalName}`, file.text]]));
 }
