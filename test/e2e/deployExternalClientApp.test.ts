@@ -1,6 +1,8 @@
 /** `connected-app deploy --kind external-client-app` end to end: the linked set, its two-phase fallback and its known problems. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/paths';
+import { runCli } from '../helpers/tempProject';
 import { deployHarness } from './deployHarness';
 
 const harness = deployHarness();
@@ -115,5 +117,45 @@ describe('an External Client App', () => {
     expect(run.status).toBe(1);
     expect(harness.org.deploys).toHaveLength(3);
     expect(run.stderr).toMatch(/Warning: Fullcast_Motion_Package is deployed but its OAuth policies are not: .*365 days/);
+  });
+});
+
+describe("an installed app's policies (a policies-only template)", () => {
+  const POLICIES = 'extlClntAppOauthPolicies/Acme_oauth_defaultPolicy.ecaOauthPlcy';
+  const prepare = () => {
+    const fixture = join(REPO_ROOT, 'test', 'fixtures', 'eca', 'installed');
+    expect(runCli(harness.project(), ['import', fixture, '--env', 'prod']).status).toBe(0);
+    expect(runCli(harness.project(), ['generate', '--app', 'Acme__Acme', '--env', 'prod']).status).toBe(0);
+  };
+
+  test("deploys exactly the policies file: the header and settings are the package's", async () => {
+    prepare();
+    const run = await harness.deployWith({ outcome: 'success' }, ['--app', 'Acme__Acme', '--kind', 'external-client-app']);
+    expect(run.status).toBe(0);
+    expect(harness.org.deploys).toHaveLength(1);
+    expect([...harness.org.deploys[0].files.keys()].sort()).toEqual([POLICIES, 'package.xml']);
+    expect(Buffer.from(harness.org.deploys[0].files.get(POLICIES) as Uint8Array).toString('utf8')).toBe(
+      readFileSync(join(harness.project(), 'force-app/main/default', `${POLICIES}-meta.xml`), 'utf8'),
+    );
+  });
+
+  test('policies refused because their app is missing are not retried without the app: there is no app to send first', async () => {
+    const run = await harness.deployWith(
+      {
+        outcome: 'componentFailure',
+        failures: [
+          {
+            problem: 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id',
+            componentType: 'ExtlClntAppOauthConfigurablePolicies',
+            fullName: 'Acme_oauth_defaultPolicy',
+            fileName: POLICIES,
+          },
+        ],
+      },
+      ['--app', 'Acme__Acme', '--kind', 'external-client-app'],
+    );
+    expect(run.status).toBe(1);
+    expect(harness.org.deploys).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/deploying the app first/);
   });
 });
