@@ -9,13 +9,14 @@ const SHARED_DIR = process.env.CONNECTED_APP_SHARED ?? resolve(REPO_ROOT, '..', 
 
 export const XSD_FILE = join(SHARED_DIR, 'reference', 'metadata-66.xsd');
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
-/** A second, wider sample of real files (110 ConnectedApps, 10 External Client App files), not judged one by one. */
-export const CORPUS_WIDE_DIR = join(SHARED_DIR, 'corpus-wide');
-
-/** Every corpus folder the corpus tests read, by the name they report it under. */
+/**
+ * Every corpus folder the corpus tests read, by the name they report it under: the corpus, and a
+ * second, wider sample of real files (110 ConnectedApps, 10 External Client App files) not judged
+ * one by one.
+ */
 export const CORPORA: readonly { readonly name: string; readonly dir: string }[] = [
   { name: 'corpus', dir: CORPUS_DIR },
-  { name: 'corpus-wide', dir: CORPUS_WIDE_DIR },
+  { name: 'corpus-wide', dir: join(SHARED_DIR, 'corpus-wide') },
 ];
 
 /** True when `path` exists; otherwise registers one skipped test that says what is missing. */
