@@ -8,7 +8,12 @@ export const importCommand: CommandSpec = {
   usage: 'import [paths..]',
   describe: 'Import ConnectedApp files and External Client App sets into templates/NAME.ts.',
   positionals: {
-    paths: { type: 'string', array: true, describe: 'Files (.connectedApp-meta.xml, .connectedApp, .eca-meta.xml) or folders to search.' },
+    paths: {
+      type: 'string',
+      array: true,
+      describe:
+        "Files (.connectedApp-meta.xml, .connectedApp, .eca-meta.xml, an installed app's .ecaOauthPlcy-meta.xml) or folders to search.",
+    },
   },
   flags: {
     name: { type: 'string', describe: "The template's name (one app only). Default: the app's API name." },

@@ -7,6 +7,8 @@ import {
   ipRelaxationValue,
   permittedUsersFrom,
   permittedUsersValue,
+  jwtTimeoutFrom,
+  jwtTimeoutValues,
   scopeFrom,
   scopeName,
 } from '../../generator/model/codecs';
@@ -79,4 +81,15 @@ test('scope names differ between the kinds only where the External Client App sp
   expect(scopeName('connected-app', 'SFAP')).toBe('SFAP');
   expect(scopeFrom('external-client-app', 'SFApiPlatform')).toBe('SFAP');
   expect(scopeName('external-client-app', 'Api')).toBe('Api');
+});
+
+test('a JWT timeout round-trips through the two policy elements; contradicting elements are told apart', () => {
+  for (const timeout of ['user-session', 30] as const) {
+    expect(jwtTimeoutFrom('namedUser', jwtTimeoutValues('namedUser', timeout))).toBe(timeout);
+  }
+  expect(jwtTimeoutValues('guest', 'user-session')).toEqual({ guestJwtSessionTimeoutType: 'UserSession' });
+  // Retrieves at API 61.0 to 64.0 have the minutes but not the type (65.0).
+  expect(jwtTimeoutFrom('guest', { guestJwtTimeout: 10 })).toBe(10);
+  expect(jwtTimeoutFrom('guest', { guestJwtSessionTimeoutType: 'UserSession', guestJwtTimeout: 10 })).toBeNull();
+  expect(jwtTimeoutFrom('guest', {})).toBeUndefined();
 });

@@ -1,3 +1,4 @@
+import { EXTERNAL_CLIENT_APP_SCOPES, EXTERNAL_CLIENT_APP_SCOPE_RANK } from '../../generator/model/externalClientAppScopes';
 import { OAUTH_SCOPES, canonicalScopeOrder } from '../../generator/model/scopes';
 import { XSD_FILE, requireShared } from '../helpers/paths';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,23 @@ describe('scopes', () => {
       'Web',
       'Full',
       'RefreshToken',
+    ]);
+  });
+
+  test('the External Client App table names every scope once, under a name of its own, in its own order', () => {
+    expect(EXTERNAL_CLIENT_APP_SCOPES.map((entry) => entry.scope).sort()).toEqual([...OAUTH_SCOPES].sort());
+    expect(new Set(EXTERNAL_CLIENT_APP_SCOPES.map((entry) => entry.name)).size).toBe(OAUTH_SCOPES.length);
+    // A retrieve of an External Client App selecting them all (externalClientAppScopes.ts) lists these in this order.
+    expect(
+      canonicalScopeOrder(
+        ['UserRegistration', 'CDPCalculatedInsight', 'ForgotPassword', 'CDPIdentityResolution'],
+        EXTERNAL_CLIENT_APP_SCOPE_RANK,
+      ),
+    ).toEqual(['CDPIdentityResolution', 'ForgotPassword', 'CDPCalculatedInsight', 'UserRegistration']);
+    expect(canonicalScopeOrder(['UserRegistration', 'CDPCalculatedInsight', 'ForgotPassword'])).toEqual([
+      'CDPCalculatedInsight',
+      'ForgotPassword',
+      'UserRegistration',
     ]);
   });
 
