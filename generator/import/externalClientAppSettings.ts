@@ -38,6 +38,12 @@ export type EcaDocuments = { readonly [role in EcaRole]?: MetadataObject };
 const split = (value: MetadataValue | undefined): string[] | undefined =>
   typeof value === 'string' && value !== '' ? value.split(/\s*,\s*/) : undefined;
 
+/** `','` when a policies list's names are joined without a space (the renderer's default is `', '`). */
+function listSeparatorOf(policies: MetadataObject): AppPolicies['listSeparator'] {
+  const lists = [str(policies.commaSeparatedProfile), str(policies.commaSeparatedPermissionSet)].filter((list) => list?.includes(','));
+  return lists.length > 0 && lists.every((list) => !/,\s/.test(list as string)) ? ',' : undefined;
+}
+
 /** Elements read but not rendered: refused unless they hold the value rendering writes anyway. */
 function refuseUnsupported(
   object: MetadataObject | undefined,
@@ -183,6 +189,7 @@ function policiesFrom(policies: MetadataObject | undefined, clientCredentials: b
       clientCredentialsPolicy === undefined || clientCredentialsPolicy === clientCredentials ? undefined : clientCredentialsPolicy,
     namedUserJwtTimeout: jwtTimeoutOf('namedUser', policies, problems),
     guestJwtTimeout: jwtTimeoutOf('guest', policies, problems),
+    listSeparator: listSeparatorOf(policies),
   });
 }
 

@@ -48,6 +48,9 @@ export const JWT_TIMEOUT_MINUTES: Readonly<Record<number, number>> = {
   720: 65,
 };
 
+/** What separates the names of an External Client App's comma-separated profile and permission set lists. */
+export const LIST_SEPARATORS = [', ', ','] as const;
+
 /** The line break Salesforce keeps between callback URLs. */
 export const CALLBACK_LINE_BREAKS = ['lf', 'crlf'] as const;
 

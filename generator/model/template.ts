@@ -16,6 +16,7 @@ import type {
   DEVICE_PLATFORMS,
   DEVICE_TYPES,
   IP_RELAXATIONS,
+  LIST_SEPARATORS,
   PERMITTED_USERS,
   REFRESH_TOKEN_CHOICES,
   REFRESH_TOKEN_UNITS,
@@ -317,6 +318,12 @@ export interface AppPolicies {
   namedUserJwtTimeout?: JwtTimeout;
   /** The same for guest users → `guestJwtSessionTimeoutType` and `guestJwtTimeout`. */
   guestJwtTimeout?: JwtTimeout;
+  /**
+   * External Client Apps: what separates the names of the OAuth policies' `commaSeparatedProfile`
+   * and `commaSeparatedPermissionSet`: `', '` (the default) or `','`, as the retrieve an import
+   * came from wrote them.
+   */
+  listSeparator?: (typeof LIST_SEPARATORS)[number];
 }
 
 /**

@@ -92,7 +92,8 @@ function oauthPolicies(
   policies: AppPolicies,
   startUrl: string | undefined,
 ): MetadataObject {
-  const list = (names: readonly string[] | undefined) => (names && names.length > 0 ? names.join(', ') : undefined);
+  const list = (names: readonly string[] | undefined) =>
+    names && names.length > 0 ? names.join(policies.listSeparator ?? ', ') : undefined;
   return {
     clientCredentialsFlowUser: policies.clientCredentialsRunAs,
     commaSeparatedPermissionSet: list(policies.permissionSets),

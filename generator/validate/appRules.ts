@@ -18,6 +18,7 @@ import {
   CALLBACK_LINE_BREAKS,
   DISTRIBUTION_STATES,
   IP_RELAXATIONS,
+  LIST_SEPARATORS,
   JWT_TIMEOUT_MINUTES,
   PERMITTED_USERS,
   REFRESH_TOKEN_CHOICES,
@@ -358,7 +359,7 @@ const IN_OAUTH_CONFIG = ['permittedUsers', 'clientCredentialsRunAs'] as const;
 const IN_OAUTH_POLICY = ['ipRelaxation', 'refreshToken', 'enableTokenExchangeFlow', 'singleLogoutUrl'] as const;
 
 /** External Client App policies a connected app has no element for. */
-const EXTERNAL_CLIENT_APP_POLICIES = ['enableClientCredentialsFlow', 'namedUserJwtTimeout', 'guestJwtTimeout'] as const;
+const EXTERNAL_CLIENT_APP_POLICIES = ['enableClientCredentialsFlow', 'namedUserJwtTimeout', 'guestJwtTimeout', 'listSeparator'] as const;
 
 function checkOAuthPoliciesPlace(settings: AppSettings, policies: AppPolicies, context: RuleContext): void {
   if (settings.oauth || isPoliciesOnly(settings, context)) return;
@@ -393,6 +394,7 @@ function checkPolicies(settings: AppSettings, policies: AppPolicies, context: Ru
   }
   if (policies.sessionPolicyAction !== undefined)
     oneOf(policies.sessionPolicyAction, SESSION_POLICY_ACTIONS, 'policies.sessionPolicyAction', context);
+  if (policies.listSeparator !== undefined) oneOf(policies.listSeparator, LIST_SEPARATORS, 'policies.listSeparator', context);
   checkJwtTimeout(policies.namedUserJwtTimeout, 'policies.namedUserJwtTimeout', context);
   checkJwtTimeout(policies.guestJwtTimeout, 'policies.guestJwtTimeout', context);
   checkOAuthPoliciesPlace(settings, policies, context);

@@ -108,6 +108,7 @@ const POLICIES = object<AppPolicies>({
   enableClientCredentialsFlow: flag,
   namedUserJwtTimeout: { shape: JWT_TIMEOUT },
   guestJwtTimeout: { shape: JWT_TIMEOUT },
+  listSeparator: text,
 });
 
 const CANVAS = object<CanvasSettings>({

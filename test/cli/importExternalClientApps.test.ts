@@ -93,6 +93,8 @@ describe('a packaged app with disabled app policies, JWT timeouts and scopes in 
       'enableClientCredentialsFlow: false,',
       "oauthSettings: 'Partner Connector OAuth settings',",
       "'SFAP',",
+      "permissionSets: ['Partner_Integration', 'Partner_Admin'],",
+      "listSeparator: ',',",
     ]) {
       expect(result.source).toContain(line);
     }
