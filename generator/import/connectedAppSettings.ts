@@ -36,7 +36,11 @@ export function lineBreakOf(rawCallbackText: string | undefined): 'crlf' | undef
   return rawCallbackText?.includes('\r\n') ? 'crlf' : undefined;
 }
 
-/** The refresh-token choice of `oauthPolicy/refreshTokenPolicy`, or a problem. */
+/**
+ * The refresh-token choice of `oauthPolicy/refreshTokenPolicy`, or a problem: the element's values
+ * are `infinite`, `zero` and `specific_lifetime|specific_inactivity:N:UNIT` (Metadata API Developer
+ * Guide, ConnectedAppOauthPolicy); anything else is refused, since it cannot be rendered back.
+ */
 function refreshTokenFrom(value: string, problems: Problem[]): AppPolicies['refreshToken'] {
   const policy = connectedAppRefreshTokenFrom(value);
   if (!policy)
@@ -44,7 +48,7 @@ function refreshTokenFrom(value: string, problems: Problem[]): AppPolicies['refr
   return policy;
 }
 
-/** The IP relaxation choice of `oauthPolicy/ipRelaxation`, or a problem. */
+/** The IP relaxation choice of `oauthPolicy/ipRelaxation`, or a problem: one of the values the guide lists (ConnectedAppOauthPolicy). */
 function ipRelaxationOf(value: string, problems: Problem[]): AppPolicies['ipRelaxation'] {
   const setting = ipRelaxationFrom('connected-app', value);
   if (!setting)

@@ -44,7 +44,10 @@ function listSeparatorOf(policies: MetadataObject): AppPolicies['listSeparator']
   return lists.length > 0 && lists.every((list) => !/,\s/.test(list as string)) ? ',' : undefined;
 }
 
-/** Elements read but not rendered: refused unless they hold the value rendering writes anyway. */
+/**
+ * Elements read but not rendered: refused unless they hold the value rendering writes anyway (a
+ * template without them would change the org on its next deploy, whatever Salesforce accepts).
+ */
 function refuseUnsupported(
   object: MetadataObject | undefined,
   role: string,

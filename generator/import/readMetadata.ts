@@ -1,8 +1,10 @@
 /**
  * Reading a parsed metadata file into a metadata object with the same schema tables the
  * renderer writes from: every element must be one the type has, with a value of its type;
- * problems name the element's path. Order is not checked — a hand-written or reformatted
- * file reads into the same object and renders canonically.
+ * problems name the element's path. What breaks the WSDL's types (an unknown element, a value of
+ * the wrong type or outside an enum, a required element missing, a single element twice) is what
+ * Salesforce refuses in a deploy, and what the tables cannot hold. Order is not checked — a
+ * hand-written or reformatted file reads into the same object and renders canonically.
  */
 import type { Problem } from '../errors';
 import { NEWEST_KNOWN_API_VERSION, formatApiVersion } from '../model/apiVersion';
