@@ -13,8 +13,9 @@
  * - app policies `<Name>_plcy`: when the template sets a start page or URL, or turns the app or
  *   its OAuth plugin on or off.
  * A part the template leaves to the org (`managedInOrg`) is not written. A policies-only template
- * (an app installed from a package) renders its policies and nothing else. Children name their app in `externalClientApplication` and carry their own name as label,
- * as retrieved UI-created apps do, unless the template keeps other labels.
+ * (an app installed from a package) renders its policies and nothing else. Children name their
+ * app in `externalClientApplication` and carry their own name as label, as retrieved UI-created
+ * apps do, unless the template keeps other labels.
  */
 import { externalClientAppRefreshTokenValues, ipRelaxationValue, jwtTimeoutValues, permittedUsersValue, scopeName } from '../model/codecs';
 import { EXTERNAL_CLIENT_APP_PARTS, type EcaChildRole, type EcaRole, ecaPartName, managedInOrg } from '../model/externalClientAppParts';
