@@ -40,12 +40,15 @@ function newerVersionWarning(planned: readonly PlannedTarget[]): string | undefi
 function globalOauthInOrgWarning(planned: readonly PlannedTarget[]): string | undefined {
   const names = new Set<string>();
   for (const { app } of planned) {
-    if (app.kind === 'external-client-app' && managedInOrg(app.settings, 'globalOauth') && !app.settings.policiesOnly) names.add(app.apiName);
+    if (app.kind === 'external-client-app' && managedInOrg(app.settings, 'globalOauth') && !app.settings.policiesOnly)
+      names.add(app.apiName);
   }
   if (names.size === 0) return undefined;
   return `the global OAuth settings of ${[...names].join(', ')} are managed in the org (managedInOrg: ['globalOauth']): no _glbloauth file is written for ${names.size === 1 ? 'it' : 'them'}`;
 }
 
 export function renderingWarnings(planned: readonly PlannedTarget[]): string[] {
-  return [creationBlockedWarning(planned), globalOauthInOrgWarning(planned), newerVersionWarning(planned)].filter((warning): warning is string => warning !== undefined);
+  return [creationBlockedWarning(planned), globalOauthInOrgWarning(planned), newerVersionWarning(planned)].filter(
+    (warning): warning is string => warning !== undefined,
+  );
 }
