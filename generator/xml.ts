@@ -2,8 +2,8 @@
  * The one XML module: every metadata file is written and read through here, over
  * fast-xml-parser with explicit settings.
  *
- * Writing produces the shape a Salesforce retrieve writes (shared/reference/metadata-facts.md
- * §9, shared/corpus/OBSERVATIONS.md §1 and §6): the declaration line, the metadata namespace on
+ * Writing produces the shape a Salesforce retrieve writes, as seen in every retrieved file the
+ * corpus tests read (test/corpus/): the declaration line, the metadata namespace on
  * the root, 4-space indentation, one element per line, continuation lines of multi-line text
  * at column 0, `& < > ' "` escaped as entities, UTF-8 text as is, and a final newline.
  *

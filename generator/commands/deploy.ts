@@ -156,7 +156,8 @@ function policiesNeededTheApp(outcome: DeployOutcome): boolean {
 /**
  * Deploys an External Client App in two phases, the app and its settings first, then its
  * policies, for an org that refuses both in one deploy. (One deploy is what Salesforce
- * documents and what works in practice — metadata-facts.md §6.3 — so this is the fallback.)
+ * documents — Salesforce Help, "Deploy an External Client App with a New Global OAuth Settings
+ * File" — and what works in practice, so this is the fallback.)
  */
 async function deployInTwoPhases(run: DeployRun, files: readonly string[], types: ReadonlyMap<string, string>): Promise<DeployOutcome> {
   const isPolicy = (file: string) => isEcaPoliciesType(types.get(file) ?? '');

@@ -1,9 +1,10 @@
 /**
  * OAuth scopes: the `ConnectedAppOauthAccessScope` enum of the Metadata API.
  *
- * The order is the enum order of the Metadata API 66.0 WSDL, which is also the order a
- * retrieve writes `<scopes>` in (shared/reference/metadata-facts.md §2.1–2.2; every
- * retrieved file in shared/corpus lists its scopes as a subsequence of it).
+ * The order is the enum order of the Metadata API 66.0 WSDL (forcedotcom/wsdl,
+ * resources/metadata.wsdl), which is also the order a retrieve writes `<scopes>` in: Salesforce
+ * does not document it, but every retrieved file seen lists its scopes as a subsequence of it
+ * (test/corpus/connectedAppOrdering.test.ts checks that on real retrieves).
  */
 export const OAUTH_SCOPES = [
   'Basic',

@@ -29,7 +29,8 @@ export const KNOWN_PROBLEMS: readonly KnownProblem[] = [
   },
   {
     code: 'ConnectedAppCreationBlocked',
-    // The exact text is not published (metadata-facts.md §8): any refusal to create a connected app.
+    // Salesforce publishes no error text (Help article 005228017, "New Connected Apps Can No Longer Be
+    // Created in Spring '26", quotes none): any refusal to create a connected app.
     pattern: /^(?=.*connected app)(?=.*\bcreat)(?=.*(not allowed|blocked|disabled|can ?not|can't|no longer|isn't|not permitted|unable))/is,
     action: `${CREATION_BLOCKED.charAt(0).toUpperCase()}${CREATION_BLOCKED.slice(1)}: ${externalClientAppAdvice(generateCommandLine(['--kind', 'external-client-app']))}, or ask Salesforce Support to enable connected-app creation.`,
   },

@@ -42,8 +42,9 @@ export function sfBinary(projectRoot: string): string {
 
 /**
  * sf's environment: the caller's, with sf's autoupdate and update check off unless the caller
- * set them — the project pins its sf version. (SF_AUTOUPDATE_DISABLE is not used: it
- * triggers the autoupdate it names; shared/reference/toolchain.md §2.)
+ * set them — the project pins its sf version. (SF_AUTOUPDATE_DISABLE is not used: oclif's
+ * update plugin reads SF_DISABLE_AUTOUPDATE only, and with sf 2.146.3 the other name was seen to
+ * spawn the very autoupdate it names.)
  */
 function sfEnvironment(): NodeJS.ProcessEnv {
   return { SF_DISABLE_AUTOUPDATE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true', ...process.env };

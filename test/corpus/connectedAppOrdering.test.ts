@@ -67,7 +67,7 @@ for (const corpus of CORPORA) {
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 
       const lines = file.text.split('\n');
-      // Old retrieves add the xsi namespace for an xsi:nil element (OBSERVATIONS.md §1).
+      // Retrieves written by older API versions add the xsi namespace for an xsi:nil element.
       expect(lines[1]).toMatch(
         /^<ConnectedApp xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"( xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance")?>$/,
       );

@@ -4,7 +4,7 @@
  * PROVENANCE.md (HAND-WRITTEN, INVALID), formatting no retrieve produces (comments, a
  * Prettier-style declaration or split tags, blank lines, no final newline), placeholder values,
  * and `oauthConfig` flag sets no API version has (a retrieve lists exactly the flags of its
- * version: OBSERVATIONS.md §4) — never the element order or bytes the tests then check.
+ * version, as the WSDL history fixes them) — never the element order or bytes the tests then check.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ function handWrittenNames(root: string): Set<string> {
 
 /**
  * The `oauthConfig` flags in the order API versions added them (WSDL history,
- * metadata-facts.md §1.3); a retrieve lists a prefix of this list, cut at a group boundary.
+ * forcedotcom/wsdl resources/metadata.wsdl); a retrieve lists a prefix of this list, cut at a group boundary.
  */
 const FLAG_GROUPS: readonly (readonly string[])[] = [
   ['isAdminApproved'],

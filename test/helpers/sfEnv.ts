@@ -1,4 +1,4 @@
-/** Running the project's own Salesforce CLI in tests: an isolated HOME and the variables toolchain.md lists. */
+/** Running the project's own Salesforce CLI in tests: an isolated HOME, no telemetry, no autoupdate, no update check. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 
 describe('scopes', () => {
   test('canonical order puts the Setup selection in retrieve order, without duplicates', () => {
-    // The order every retrieved file in shared/corpus uses (OBSERVATIONS.md §2).
+    // The order retrieved files use (test/corpus/connectedAppOrdering.test.ts checks real ones).
     expect(canonicalScopeOrder(['RefreshToken', 'Web', 'Full', 'Api', 'Basic', 'Api'])).toEqual([
       'Basic',
       'Api',

@@ -2,7 +2,7 @@
  * A stand-in for a Salesforce org, for end-to-end tests with the real `sf` binary: an HTTP
  * server on 127.0.0.1 (port chosen by the system) that answers the REST calls of
  * `sf org login access-token`, SOQL and Tooling queries, and the SOAP Metadata API
- * `deploy` / `checkDeployStatus` (shared/reference/toolchain.md §4). It unpacks every deploy
+ * `deploy` / `checkDeployStatus` (the requests sf 2.146.3 was seen to make). It unpacks every deploy
  * zip, checks each metadata file is well-formed XML with the right root and namespace, and
  * records what it received. A scenario scripts the outcome. It stops by itself after its
  * lifetime, and binds the loopback interface only.
