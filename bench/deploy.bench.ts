@@ -4,11 +4,11 @@
  * 127.0.0.1, run side by side. Target ratio 1.1.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ACCESS_TOKEN, StandInOrg } from '../test/standin/standInOrg';
-import { benchEnvironment, machine, median } from './measure';
+import { benchEnvironment, copyProject, machine, median } from './measure';
 
 const ROOT = resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_DEPLOY_ROUNDS ?? 7);
@@ -28,21 +28,8 @@ function run(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Prom
 
 export async function runDeployBench(): Promise<boolean> {
   const org = new StandInOrg();
-  const project = mkdtempSync(join(tmpdir(), 'connected-app-bench-deploy-'));
+  const project = copyProject();
   try {
-    for (const entry of [
-      'package.json',
-      'sfdx-project.json',
-      'bin',
-      'dist',
-      'templates',
-      'connected-app.json',
-      'force-app',
-      'environments',
-    ]) {
-      cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
     const url = await org.start();
     const home = mkdtempSync(join(tmpdir(), 'connected-app-bench-home-'));
     const env = {

@@ -3,33 +3,12 @@
  * script runs it (`node bin/connected-app.js generate …`, npm's own start-up left out) against
  * `node -e 0`, run side by side in a temporary copy of the project. Target ratio 1.5, limit 2.0.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { machine, sideBySide } from './measure';
+import { rmSync } from 'node:fs';
+import { copyProject, machine, sideBySide } from './measure';
 
-const ROOT = resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const TARGET = 1.5;
 const LIMIT = 2.0;
-
-function copyProject(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'connected-app-bench-'));
-  for (const entry of [
-    'package.json',
-    'sfdx-project.json',
-    'bin',
-    'dist',
-    'templates',
-    'connected-app.json',
-    'force-app',
-    'environments',
-  ]) {
-    cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
-  return folder;
-}
 
 export function runGenerateBench(): boolean {
   const project = copyProject();

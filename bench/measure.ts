@@ -1,6 +1,8 @@
 /** Timing helpers for the benchmarks: commands run side by side, medians compared. */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface Command {
   readonly label: string;
@@ -49,4 +51,25 @@ export function sideBySide(commands: readonly Command[], rounds: number): Map<st
 export function machine(): string {
   const cpu = cpus();
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+const ROOT = resolve(__dirname, '..');
+
+/** A temporary copy of the project as a user has it (built tool, templates, rendered files), sharing node_modules. */
+export function copyProject(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'connected-app-bench-'));
+  for (const entry of [
+    'package.json',
+    'sfdx-project.json',
+    'bin',
+    'dist',
+    'templates',
+    'connected-app.json',
+    'force-app',
+    'environments',
+  ]) {
+    cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  return folder;
 }
