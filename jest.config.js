@@ -1,11 +1,14 @@
 'use strict';
 /*
  * The test lanes: each is a Jest project, run alone with `npm run test:<lane>` and all together
- * by `npm test`. Jest runs the TypeScript sources through ts-jest without type checking
- * (tsconfig `isolatedModules`); `npm test` type-checks separately with tsc. Tests that run the
- * built command as a child process get a fresh build first (test/globalSetup.js).
+ * by `npm test`. Jest runs the TypeScript sources through @swc/jest: types stripped, not checked
+ * (tsconfig `isolatedModules` keeps every file transpilable alone); `npm test` type-checks
+ * separately with tsc. Tests that run the built command as a child process get a fresh build
+ * first (test/globalSetup.js).
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+// A cold unit lane took 60 s of CPU with ts-jest and 48 s with @swc/jest (2 cores, shared).
+const swc = { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 
 const lane = (displayName, testMatch) => ({ displayName, testMatch, transform, testEnvironment: 'node', rootDir: __dirname });
 

@@ -82,22 +82,6 @@ describe('outcomes', () => {
     expect(run.stderr).toMatch(/Action \(InvalidValueOrField\): /);
   });
 
-  test.each([
-    ['You cannot provide a Consumer Key', 'ConsumerKeyProvided'],
-    ['Fullcast_Motion_Package of Type ConnectedApp failed to deploy due to The consumer key is already taken.', 'ConsumerKeyTaken'],
-    ['INSUFFICIENT_ACCESS_OR_READONLY: insufficient access rights on object id', 'InsufficientAccess'],
-    ['DUPLICATE_VALUE: duplicate value found: DeveloperName duplicates value on record', 'DuplicateValue'],
-  ])('the known problem %j gets its action', async (problem, code) => {
-    const run = await harness.deployWith({
-      outcome: 'componentFailure',
-      existing: 'exists',
-      failures: [{ problem, fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }],
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Salesforce: ${problem}`);
-    expect(run.stderr).toContain(`Action (${code}): `);
-  });
-
   test('a failing new app is explained by the creation block', async () => {
     const run = await harness.deployWith({
       outcome: 'componentFailure',

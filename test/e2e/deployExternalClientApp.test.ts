@@ -74,29 +74,6 @@ describe('an External Client App', () => {
     expect(json.warnings[0]).toMatch(/refused Fullcast_Motion_Package's policies in the same deploy/);
   });
 
-  test.each([
-    ['External Client Apps are not enabled in this org', 'ExternalClientAppsNotEnabled'],
-    ['DUPLICATE_VALUE: ExtlClntAppOauthSettingsId duplicates value on record with id: 0xx000000000001', 'OAuthPoliciesDuplicate'],
-  ])('the ECA problem %j gets its action', async (problem, code) => {
-    const run = await harness.deployWith(
-      {
-        outcome: 'componentFailure',
-        failures: [
-          {
-            problem,
-            componentType: 'ExtlClntAppOauthConfigurablePolicies',
-            fullName: 'Fullcast_Motion_Package_oauthPlcy',
-            fileName: 'extlClntAppOauthPolicies/Fullcast_Motion_Package_oauthPlcy.ecaOauthPlcy',
-          },
-        ],
-      },
-      ['--kind', 'external-client-app'],
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Salesforce: ${problem}`);
-    expect(run.stderr).toContain(`Action (${code}): `);
-  });
-
   test('policies that still fail after the app went in first are reported with what the org now applies', async () => {
     const problem = 'INVALID_CROSS_REFERENCE_KEY: invalid cross reference id';
     const run = await harness.deployWith(

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DeployResult } from '../../generator/commands/deploy';
+import { printDeployResult } from '../../generator/output';
 import { readDeployRun } from '../../generator/sf/deployResult';
 import type { SfRun } from '../../generator/sf/runSf';
 import { REPO_ROOT } from '../helpers/paths';
@@ -113,5 +115,56 @@ describe('readDeployRun on recorded sf output', () => {
       true,
     );
     expect(readDeployRun({ exitCode: 3, json: { result: { status: 'constructor' } }, stderr: '' }, '/PROJECT').exitCode).toBe(3);
+  });
+});
+
+/**
+ * Known problems as a user sees them: sf's recorded failure with another problem text, read and
+ * printed as `deploy` prints it. (One real deploy of a failure runs in test/e2e/deploy.test.ts;
+ * the text goes through sf unchanged, so the rest of the catalog is checked on the recording.)
+ */
+describe('a known problem in the recorded failure reaches the user with its action', () => {
+  function printedFailure(problem: string, type: string, fullName: string): string {
+    const run = recorded('deploy-failed');
+    const failure = (run.json as { result: { details: { componentFailures: Record<string, unknown>[] } } }).result.details
+      .componentFailures[0];
+    Object.assign(failure, { problem, componentType: type, fullName });
+    const outcome = readDeployRun(run, '/PROJECT');
+    const result: DeployResult = {
+      ...outcome,
+      app: 'fullcast-motion-package',
+      environment: 'prod',
+      kind: 'connected-app',
+      apiName: 'Fullcast_Motion_Package',
+      targetOrg: { name: 'standin', username: 'standin@example.com' },
+      dryRun: false,
+      files: [FILE],
+      phases: 1,
+      warnings: [],
+    };
+    let stderr = '';
+    printDeployResult(result, { stdout: () => undefined, stderr: (text) => (stderr += text) });
+    expect(outcome.exitCode).toBe(1);
+    return stderr;
+  }
+
+  test.each([
+    ['You cannot provide a Consumer Key', 'ConsumerKeyProvided'],
+    ['Fullcast_Motion_Package of Type ConnectedApp failed to deploy due to The consumer key is already taken.', 'ConsumerKeyTaken'],
+    ['INSUFFICIENT_ACCESS_OR_READONLY: insufficient access rights on object id', 'InsufficientAccess'],
+    ['DUPLICATE_VALUE: duplicate value found: DeveloperName duplicates value on record', 'DuplicateValue'],
+  ])('ConnectedApp: %j gets its action', (problem, code) => {
+    const stderr = printedFailure(problem, 'ConnectedApp', 'Fullcast_Motion_Package');
+    expect(stderr).toContain(`Salesforce: ${problem}`);
+    expect(stderr).toContain(`Action (${code}): `);
+  });
+
+  test.each([
+    ['External Client Apps are not enabled in this org', 'ExternalClientAppsNotEnabled'],
+    ['DUPLICATE_VALUE: ExtlClntAppOauthSettingsId duplicates value on record with id: 0xx000000000001', 'OAuthPoliciesDuplicate'],
+  ])('External Client App policies: %j gets its action', (problem, code) => {
+    const stderr = printedFailure(problem, 'ExtlClntAppOauthConfigurablePolicies', 'Fullcast_Motion_Package_oauthPlcy');
+    expect(stderr).toContain(`Salesforce: ${problem}`);
+    expect(stderr).toContain(`Action (${code}): `);
   });
 });
