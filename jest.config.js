@@ -14,6 +14,7 @@ const lane = (displayName, testMatch) => ({ displayName, testMatch, transform, t
 
 module.exports = {
   globalSetup: '<rootDir>/test/globalSetup.js',
+  testSequencer: '<rootDir>/test/sequencer.js',
   testTimeout: 120000,
   // Most of the slow tests wait on child processes (sf, the stand-in org's polls, a one-minute sf
   // wait); three workers on two cores overlap those waits. npm test took 224 s with two, 150 s with three.
