@@ -53,7 +53,10 @@ export type ErrorCode =
   | 'ApiVersionTooNew'
   | 'OrgNotAuthorized'
   | 'SfNotFound'
-  | 'SfFailed';
+  | 'SfFailed'
+  | 'RetrieveFailed'
+  | 'AppNotInOrg'
+  | 'GitFailed';
 
 /** One problem found by validation, with the field or file it is about. */
 export interface Problem {

@@ -72,7 +72,7 @@ export function safeStreams(streams: Streams): Streams {
   };
 }
 
-function printWarnings(warnings: readonly string[], streams: Streams): void {
+export function printWarnings(warnings: readonly string[], streams: Streams): void {
   for (const warning of warnings) streams.stderr(`Warning: ${warning}\n`);
 }
 
@@ -126,7 +126,7 @@ export function printError(error: unknown, json: boolean, debug: boolean, stream
   return exitCode;
 }
 
-function table(rows: readonly (readonly string[])[]): string {
+export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows
     .map(

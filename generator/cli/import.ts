@@ -1,12 +1,12 @@
 import { DEFAULT_IMPORT_ENVIRONMENT } from '../commands/defaults';
-import { EXIT_CODES } from '../errors';
+import { EXIT_CODES, UsageError } from '../errors';
 import { printImportResult, printJsonResult } from '../output';
 import { onDemand } from './onDemand';
 import { type CommandSpec, booleanFlag, textFlag, textList } from './spec';
 
 export const importCommand: CommandSpec = {
   usage: 'import [paths..]',
-  describe: 'Import ConnectedApp files and External Client App sets into templates/NAME.ts.',
+  describe: 'Import ConnectedApp files and External Client App sets, or apps straight from an org, into templates/NAME.ts.',
   positionals: {
     paths: {
       type: 'string',
@@ -16,6 +16,17 @@ export const importCommand: CommandSpec = {
     },
   },
   flags: {
+    'target-org': {
+      alias: 'o',
+      type: 'string',
+      describe: 'Import from this org (an alias or username sf knows) instead of files: with --list or --app-name.',
+    },
+    list: { type: 'boolean', describe: "With --target-org: list the org's ConnectedApps and External Client Apps." },
+    'app-name': {
+      type: 'string',
+      array: true,
+      describe: 'With --target-org: the API name of an app to retrieve and import (repeat for several).',
+    },
     name: { type: 'string', describe: "The template's name (one app only). Default: the app's API name." },
     env: { type: 'string', describe: `The environment the values go under. Default: ${DEFAULT_IMPORT_ENVIRONMENT}.` },
     'allow-same-api-name': { type: 'boolean', describe: 'Import even an app whose API name another template already renders.' },
@@ -26,11 +37,46 @@ export const importCommand: CommandSpec = {
       '$0 import retrieved/connectedApps/Acme_Sync.connectedApp-meta.xml --name acme-sync --env prod',
       'Import one app as templates/acme-sync.ts.',
     ],
+    ['$0 import --target-org acme-prod --list', "List the org's apps and which template renders each."],
+    ['$0 import --target-org acme-prod --app-name Acme_Sync --env prod', 'Retrieve Acme_Sync from the org and import it.'],
   ],
   run(flags, { cwd, streams, json }) {
+    const targetOrg = textFlag(flags, 'target-org');
+    const appNames = textList(flags, 'app-name');
+    const paths = textList(flags, 'paths');
+    const list = booleanFlag(flags, 'list');
+    if (targetOrg === undefined && (list || appNames.length > 0))
+      throw new UsageError(`--${list ? 'list' : 'app-name'} reads an org: add --target-org <alias|username>`);
+    if (targetOrg !== undefined) {
+      if (paths.length > 0) throw new UsageError('import reads either files or an org: leave out the paths, or --target-org');
+      if (list === appNames.length > 0) throw new UsageError('with --target-org, give either --list or --app-name NAME');
+      if (list) {
+        return onDemand()
+          .listOrgApps({ cwd, targetOrg })
+          .then((result) => {
+            if (json) printJsonResult(result, EXIT_CODES.ok, streams);
+            else onDemand().printOrgListResult(result, streams);
+            return EXIT_CODES.ok;
+          });
+      }
+      return onDemand()
+        .importFromOrg({
+          cwd,
+          targetOrg,
+          appNames,
+          name: textFlag(flags, 'name'),
+          env: textFlag(flags, 'env'),
+          allowSameApiName: booleanFlag(flags, 'allow-same-api-name'),
+        })
+        .then((result) => {
+          if (json) printJsonResult(result, EXIT_CODES.ok, streams);
+          else printImportResult(result, streams);
+          return EXIT_CODES.ok;
+        });
+    }
     const result = onDemand().importApps({
       cwd,
-      paths: textList(flags, 'paths'),
+      paths,
       name: textFlag(flags, 'name'),
       env: textFlag(flags, 'env'),
       allowSameApiName: booleanFlag(flags, 'allow-same-api-name'),

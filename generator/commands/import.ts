@@ -37,6 +37,8 @@ export interface ImportOptions {
   readonly env?: string;
   /** Import even an app whose API name another template already renders. */
   readonly allowSameApiName?: boolean;
+  /** How a file read is named to the user; default: its path, project-relative where it is inside the project. */
+  readonly showSource?: (path: string) => string;
 }
 
 interface ImportedApp {
@@ -118,7 +120,7 @@ export function importApps(options: ImportOptions): ImportResult {
   const files = findAppFiles(options.paths, options.cwd);
   let apiNames: Map<string, string> | undefined;
   const owners = () => (apiNames ??= renderedApiNames(planContext({ cwd: options.cwd }, project, readSettings(project.root), [])));
-  const show = (path: string) => displayPath(project, options.cwd, path);
+  const show = options.showSource ?? ((path: string) => displayPath(project, options.cwd, path));
   const problems: Problem[] = [];
   const warnings: string[] = files.skipped.map((path) => `${show(path)}: not read, it is a symbolic link, device or FIFO`);
   const units = [

@@ -4,3 +4,7 @@
  */
 export { deploy } from './deploy';
 export { importApps } from './import';
+export { importFromOrg, listOrgApps } from './importFromOrg';
+export { diffOrg } from './diffOrg';
+export { changes } from './changes';
+export { printChangesResult, printDiffResult, printOrgListResult } from '../orgOutput';

@@ -177,10 +177,20 @@ export function loadTemplateModule(root: string, name: string): { file: string; 
   const bytes = readRegularFile(file, MAX_TEMPLATE_BYTES, `${TEMPLATES_FOLDER}/${name}.ts`);
   if (bytes === undefined)
     throw new AppError('ReadFailed', `cannot read ${TEMPLATES_FOLDER}/${name}.ts: no such file`, ['Check the template name (--app).']);
-  const source = bytes.toString('utf8');
+  return { file, exported: evaluateTemplateSource(root, bytes.toString('utf8'), file) };
+}
+
+/**
+ * Transpiles (through the cache) and evaluates a template's source held in memory — the working
+ * tree's file, or the same file at a git revision (`changes --base`) — and returns its default
+ * export, not yet validated. `file` names it in errors.
+ */
+export function evaluateTemplateSource(root: string, source: string, file: string): unknown {
+  if (Buffer.byteLength(source) > MAX_TEMPLATE_BYTES)
+    throw new AppError('FileTooLarge', `${file} is larger than ${MAX_TEMPLATE_BYTES} bytes; a template is a short module`);
   const code = compiledTemplate(root, source, file);
   try {
-    return { file, exported: evaluate(code, file) };
+    return evaluate(code, file);
   } catch (error) {
     if (isAppError(error)) throw error;
     throw new AppError('TemplateLoadError', `${file} failed while loading: ${(error as Error).message}`);

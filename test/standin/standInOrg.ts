@@ -4,13 +4,16 @@
  * `sf org login access-token`, SOQL and Tooling queries, and the SOAP Metadata API
  * `deploy` / `checkDeployStatus` (the requests sf 2.146.3 was seen to make). It unpacks every deploy
  * zip, checks each metadata file is well-formed XML with the right root and namespace, and
- * records what it received. A scenario scripts the outcome. It stops by itself after its
+ * records what it received. It also holds metadata of its own (`orgFiles`, Metadata API format),
+ * which it lists (`listMetadata`) and retrieves (`retrieve` / `checkRetrieveStatus`, a zip built
+ * at each retrieve, so a test can change a file "in Setup" between two calls). A scenario
+ * scripts the outcome. It stops by itself after its
  * lifetime, and binds the loopback interface only.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { accessToken } from '../helpers/secretShapes';
 
 const ORG_ID = '00D000000000001AAA';
@@ -19,6 +22,7 @@ const USERNAME = 'admin@standin.example.com';
 /** The access token tests log in with; it must never appear in any output. */
 export const ACCESS_TOKEN = accessToken();
 const DEPLOY_ID = '0Af000000000001AAA';
+const RETRIEVE_ID = '09S000000000001AAA';
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
 /** The root element each metadata folder's files must have. */
@@ -64,7 +68,39 @@ export interface Scenario {
    * a deploy holding both fails on the policies; one without the app header succeeds.
    */
   policiesNeedApp?: boolean;
+  /**
+   * How `retrieve` goes: success (the default); refuse: the call answers a SOAP fault
+   * (INSUFFICIENT_ACCESS); drop: checkRetrieveStatus closes the connection without answering.
+   */
+  retrieve?: 'success' | 'refuse' | 'drop';
 }
+
+/** The file suffix of each metadata folder (Metadata API format: `<folder>/<name>.<suffix>`). */
+const SUFFIX_BY_FOLDER: Record<string, string> = {
+  connectedApps: 'connectedApp',
+  externalClientApps: 'eca',
+  extlClntAppGlobalOauthSets: 'ecaGlblOauth',
+  extlClntAppOauthSettings: 'ecaOauth',
+  extlClntAppOauthPolicies: 'ecaOauthPlcy',
+  extlClntAppPolicies: 'ecaPlcy',
+};
+
+/** A component the org holds: its type, name and file path in a retrieve's zip. */
+interface OrgComponent {
+  readonly type: string;
+  readonly fullName: string;
+  readonly fileName: string;
+}
+
+/** `connectedApps/A.connectedApp` → its component, or undefined for a path of no known folder. */
+function componentOf(fileName: string): OrgComponent | undefined {
+  const [folder, file] = fileName.split('/');
+  const suffix = SUFFIX_BY_FOLDER[folder];
+  if (!suffix || !file?.endsWith(`.${suffix}`)) return undefined;
+  return { type: ROOT_BY_FOLDER[folder], fullName: file.slice(0, -suffix.length - 1), fileName };
+}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const POLICY_FOLDERS = ['extlClntAppOauthPolicies', 'extlClntAppPolicies'];
 
@@ -108,6 +144,10 @@ export class StandInOrg {
   scenario: Scenario = { outcome: 'success', existing: 'exists' };
   readonly deploys: ReceivedDeploy[] = [];
   readonly requests: LoggedRequest[] = [];
+  /** The org's metadata by path in Metadata API format (`connectedApps/A.connectedApp` → its XML). */
+  readonly orgFiles = new Map<string, string>();
+  /** The members of each retrieve asked, by type. */
+  readonly retrieves: Map<string, string[]>[] = [];
   private readonly sockets = new Set<Socket>();
   private server?: Server;
   private polls = 0;
@@ -142,6 +182,7 @@ export class StandInOrg {
     this.scenario = scenario;
     this.deploys.length = 0;
     this.requests.length = 0;
+    this.retrieves.length = 0;
     this.polls = 0;
   }
 
@@ -244,10 +285,108 @@ export class StandInOrg {
     const operation = Object.keys(envelope.Envelope?.Body ?? {})[0];
     if (operation === 'deploy') return this.deploy(envelope.Envelope?.Body?.deploy as Record<string, unknown>, response);
     if (operation === 'checkDeployStatus') return this.checkDeployStatus(response);
+    if (operation === 'listMetadata') return this.listMetadata(envelope.Envelope?.Body?.listMetadata as Record<string, unknown>, response);
+    if (operation === 'retrieve') return this.retrieve(envelope.Envelope?.Body?.retrieve as Record<string, unknown>, response);
+    if (operation === 'checkRetrieveStatus') return this.checkRetrieveStatus(response);
     response.writeHead(500, { 'content-type': 'text/xml' });
     response.end(
       soap(
         `<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>stand-in: unsupported operation ${operation}</faultstring></soapenv:Fault>`,
+      ),
+    );
+  }
+
+  private soapFault(response: ServerResponse, fault: string): void {
+    response.writeHead(500, { 'content-type': 'text/xml' });
+    response.end(
+      soap(`<soapenv:Fault><faultcode>sf:${fault.split(':')[0]}</faultcode><faultstring>${xmlText(fault)}</faultstring></soapenv:Fault>`),
+    );
+  }
+
+  private components(): OrgComponent[] {
+    return [...this.orgFiles.keys()].map(componentOf).filter((component): component is OrgComponent => component !== undefined);
+  }
+
+  /** `listMetadata`: the org's components of the queried types, as fileProperties. */
+  private listMetadata(call: Record<string, unknown>, response: ServerResponse): void {
+    const queries = ([] as unknown[]).concat(call.queries ?? []) as { type?: string }[];
+    const types = new Set(queries.map((query) => String(query.type)));
+    const results = this.components()
+      .filter((component) => types.has(component.type))
+      .map(
+        (component) =>
+          `<result><createdById>${USER_ID}</createdById><createdByName>Admin</createdByName><createdDate>2026-01-01T00:00:00.000Z</createdDate><fileName>${xmlText(component.fileName)}</fileName><fullName>${xmlText(component.fullName)}</fullName><id>0H4000000000001AAA</id><lastModifiedById>${USER_ID}</lastModifiedById><lastModifiedByName>Admin</lastModifiedByName><lastModifiedDate>2026-01-01T00:00:00.000Z</lastModifiedDate><manageableState>unmanaged</manageableState><type>${component.type}</type></result>`,
+      )
+      .join('');
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(soap(`<listMetadataResponse>${results}</listMetadataResponse>`));
+  }
+
+  /** `retrieve`: records the members asked for by type; refused when the scenario says so. */
+  private retrieve(call: Record<string, unknown>, response: ServerResponse): void {
+    const request = (Object.values(call ?? {}).find((value) => typeof value === 'object') ?? {}) as Record<string, unknown>;
+    const unpackaged = (request.unpackaged ?? {}) as { types?: unknown };
+    const asked = new Map<string, string[]>();
+    for (const entry of ([] as unknown[]).concat(unpackaged.types ?? []) as { name?: string; members?: unknown }[]) {
+      asked.set(String(entry.name), ([] as unknown[]).concat(entry.members ?? []).map(String));
+    }
+    this.retrieves.push(asked);
+    this.polls = 0;
+    if (this.scenario.retrieve === 'refuse') {
+      return this.soapFault(
+        response,
+        'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
+      );
+    }
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(
+      soap(`<retrieveResponse><result><done>false</done><id>${RETRIEVE_ID}</id><state>Queued</state></result></retrieveResponse>`),
+    );
+  }
+
+  /** `checkRetrieveStatus`: the zip of the asked members the org holds, and a message for each it does not. */
+  private checkRetrieveStatus(response: ServerResponse): void {
+    if (this.scenario.retrieve === 'drop') {
+      response.socket?.destroy();
+      return;
+    }
+    const asked = this.retrieves[this.retrieves.length - 1] ?? new Map<string, string[]>();
+    const held = this.components();
+    const found: OrgComponent[] = [];
+    const messages: string[] = [];
+    for (const [type, members] of asked) {
+      for (const member of members) {
+        const matches = held.filter((component) => component.type === type && (member === '*' || component.fullName === member));
+        if (matches.length === 0 && member !== '*') {
+          messages.push(
+            `<messages><fileName>unpackaged/package.xml</fileName><problem>Entity of type &apos;${xmlText(type)}&apos; named &apos;${xmlText(member)}&apos; cannot be found</problem></messages>`,
+          );
+        }
+        found.push(...matches);
+      }
+    }
+    const manifest = `<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="${METADATA_NAMESPACE}">\n${[...asked]
+      .map(
+        ([type, members]) =>
+          `    <types>\n${members.map((member) => `        <members>${xmlText(member)}</members>\n`).join('')}        <name>${type}</name>\n    </types>\n`,
+      )
+      .join('')}    <version>${this.apiVersion}</version>\n</Package>\n`;
+    const zip = zipSync({
+      'unpackaged/package.xml': strToU8(manifest),
+      ...Object.fromEntries(
+        found.map((component) => [`unpackaged/${component.fileName}`, strToU8(this.orgFiles.get(component.fileName) ?? '')]),
+      ),
+    });
+    const fileProperties = found
+      .map(
+        (component) =>
+          `<fileProperties><createdById>${USER_ID}</createdById><createdByName>Admin</createdByName><createdDate>2026-01-01T00:00:00.000Z</createdDate><fileName>unpackaged/${xmlText(component.fileName)}</fileName><fullName>${xmlText(component.fullName)}</fullName><id>0H4000000000001AAA</id><lastModifiedById>${USER_ID}</lastModifiedById><lastModifiedByName>Admin</lastModifiedByName><lastModifiedDate>2026-01-01T00:00:00.000Z</lastModifiedDate><manageableState>unmanaged</manageableState><type>${component.type}</type></fileProperties>`,
+      )
+      .join('');
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(
+      soap(
+        `<checkRetrieveStatusResponse><result><done>true</done>${fileProperties}<id>${RETRIEVE_ID}</id>${messages.join('')}<status>Succeeded</status><success>true</success><zipFile>${Buffer.from(zip).toString('base64')}</zipFile></result></checkRetrieveStatusResponse>`,
       ),
     );
   }

@@ -1,0 +1,37 @@
+import { APP_KINDS, type AppKind } from '../model/appKind';
+import { printJsonResult } from '../output';
+import { onDemand } from './onDemand';
+import { type CommandSpec, booleanFlag, textFlag } from './spec';
+
+export const diffCommand: CommandSpec = {
+  usage: 'diff',
+  describe: "Compare an org's apps with what the project renders for it, setting by setting, in Setup's words (changes nothing).",
+  flags: {
+    'target-org': {
+      alias: 'o',
+      type: 'string',
+      describe: "The org: an alias or username sf knows. Default: SF_TARGET_ORG, then sf's target-org config.",
+    },
+    app: { type: 'string', describe: 'The template, templates/NAME.ts. Default: every template connected-app.json records.' },
+    env: { type: 'string', describe: 'The environment the org holds (may be left out when a template records only one).' },
+    kind: { choices: APP_KINDS, describe: 'Which rendering to compare: connected-app or external-client-app.' },
+    verbose: { type: 'boolean', describe: 'Add the XML diff of each app that differs.' },
+  },
+  examples: [
+    ['$0 diff --target-org acme-prod --env prod', 'Exit 0 when the org holds what the production files say, 1 with each difference.'],
+    ['$0 diff -o acme-uat --app acme-sync --env sandbox --json', 'The differences of one app as JSON.'],
+  ],
+  async run(flags, { cwd, streams, json }) {
+    const result = await onDemand().diffOrg({
+      cwd,
+      targetOrg: textFlag(flags, 'target-org'),
+      app: textFlag(flags, 'app'),
+      env: textFlag(flags, 'env'),
+      kind: textFlag(flags, 'kind') as AppKind | undefined,
+      verbose: booleanFlag(flags, 'verbose'),
+    });
+    if (json) printJsonResult(result, result.exitCode, streams);
+    else onDemand().printDiffResult(result, streams);
+    return result.exitCode;
+  },
+};
