@@ -56,6 +56,7 @@ export type ErrorCode =
   | 'SfFailed'
   | 'RetrieveFailed'
   | 'AppNotInOrg'
+  | 'ImportIntoRefused'
   | 'GitFailed';
 
 /** One problem found by validation, with the field or file it is about. */

@@ -27,6 +27,10 @@ export const importCommand: CommandSpec = {
       array: true,
       describe: 'With --target-org: the API name of an app to retrieve and import (repeat for several).',
     },
+    into: {
+      type: 'string',
+      describe: "With --target-org and one --app-name: add the org's copy as a new environment (--env) of this imported template.",
+    },
     name: { type: 'string', describe: "The template's name (one app only). Default: the app's API name." },
     env: { type: 'string', describe: `The environment the values go under. Default: ${DEFAULT_IMPORT_ENVIRONMENT}.` },
     'allow-same-api-name': { type: 'boolean', describe: 'Import even an app whose API name another template already renders.' },
@@ -39,14 +43,20 @@ export const importCommand: CommandSpec = {
     ],
     ['$0 import --target-org acme-prod --list', "List the org's apps and which template renders each."],
     ['$0 import --target-org acme-prod --app-name Acme_Sync --env prod', 'Retrieve Acme_Sync from the org and import it.'],
+    [
+      '$0 import --target-org acme-uat --app-name Acme_Sync --into Acme_Sync --env sandbox',
+      "Add the sandbox's copy as the environment sandbox of templates/Acme_Sync.ts.",
+    ],
   ],
   run(flags, { cwd, streams, json }) {
     const targetOrg = textFlag(flags, 'target-org');
     const appNames = textList(flags, 'app-name');
     const paths = textList(flags, 'paths');
     const list = booleanFlag(flags, 'list');
-    if (targetOrg === undefined && (list || appNames.length > 0))
-      throw new UsageError(`--${list ? 'list' : 'app-name'} reads an org: add --target-org <alias|username>`);
+    if (targetOrg === undefined && (list || appNames.length > 0 || flags.into !== undefined))
+      throw new UsageError(
+        `--${list ? 'list' : appNames.length > 0 ? 'app-name' : 'into'} reads an org: add --target-org <alias|username>`,
+      );
     if (targetOrg !== undefined) {
       if (paths.length > 0) throw new UsageError('import reads either files or an org: leave out the paths, or --target-org');
       if (list === appNames.length > 0) throw new UsageError('with --target-org, give either --list or --app-name NAME');
@@ -67,6 +77,7 @@ export const importCommand: CommandSpec = {
           name: textFlag(flags, 'name'),
           env: textFlag(flags, 'env'),
           allowSameApiName: booleanFlag(flags, 'allow-same-api-name'),
+          into: textFlag(flags, 'into'),
         })
         .then((result) => {
           if (json) printJsonResult(result, EXIT_CODES.ok, streams);

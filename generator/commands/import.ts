@@ -68,7 +68,7 @@ function displayPath(project: SfdxProject, cwd: string, path: string): string {
 }
 
 /** The settings with the API version of the retrieve pinned, when one reproduces the files. */
-function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?: number } {
+export function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?: number } {
   const documents = appDocuments({
     template: '',
     environment: '',
@@ -84,7 +84,7 @@ function pinRetrieveVersion(unit: ImportUnit): { settings: AppSettings; version?
     : { settings: { ...unit.settings, metadataApiVersion: formatApiVersion(version) }, version };
 }
 
-function checkSettings(
+export function checkSettings(
   unit: ImportUnit,
   settings: AppSettings,
   environment: string,

@@ -21,6 +21,7 @@ import { sfBinary } from '../sf/runSf';
 import { resolveTargetOrg } from '../sf/targetOrg';
 import { parseMetadataXml } from '../xml';
 import { type ImportResult, importApps } from './import';
+import { importInto } from './importInto';
 import { renderedApiNames } from './owners';
 import { planContext } from './planTarget';
 
@@ -37,6 +38,8 @@ interface OrgImportOptions extends OrgOptions {
   readonly name?: string;
   readonly env?: string;
   readonly allowSameApiName?: boolean;
+  /** Add the app as a new environment (`env`) of this template instead of writing a new one. */
+  readonly into?: string;
 }
 
 interface OrgApp {
@@ -135,6 +138,9 @@ export async function importFromOrg(options: OrgImportOptions): Promise<OrgImpor
   if (names.length === 0) throw new UsageError('name the apps to import: --app-name NAME (see them with --list)');
   const bad = names.find((name) => !API_NAME.test(name));
   if (bad !== undefined) throw new UsageError(`--app-name: '${bad}' is not an API name (a letter, then letters, digits and _)`);
+  if (options.into !== undefined && names.length > 1) throw new UsageError('--into adds one app: give one --app-name');
+  if (options.into !== undefined && options.name !== undefined)
+    throw new UsageError('--into writes into an existing template: leave out --name');
   const { project, sf, org } = await connect(options);
   const components = names.flatMap(componentsOf);
   const result = await withRetrieve(sf, project.root, org.name, components, (retrieved) => {
@@ -148,13 +154,17 @@ export async function importFromOrg(options: OrgImportOptions): Promise<OrgImpor
         `List the org's apps: npm run import -- --target-org ${org.name} --list.`,
       ]);
     }
+    const showSource = (path: string) => `${org.name}:${toPosix(relative(retrieved.folder, path)).replace(/^(unpackaged\/)+/, '')}`;
+    if (options.into !== undefined) {
+      return importInto({ cwd: options.cwd, folder: retrieved.folder, show: showSource, template: options.into, env: options.env });
+    }
     return importApps({
       cwd: options.cwd,
       paths: [retrieved.folder],
       name: options.name,
       env: options.env,
       allowSameApiName: options.allowSameApiName,
-      showSource: (path) => `${org.name}:${toPosix(relative(retrieved.folder, path)).replace(/^(unpackaged\/)+/, '')}`,
+      showSource,
     });
   });
   return { ...result, targetOrg: { name: org.name, username: org.username } };

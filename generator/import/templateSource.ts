@@ -31,10 +31,10 @@ export function quote(text: string): string {
   return `'${escaped}'`;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Writes `value` as a TypeScript literal; strings in `casts` get ` as OAuthScope` (unknown scopes). */
-function literal(value: unknown, depth: number, casts: ReadonlySet<string>, path: string): string {
+export function literal(value: unknown, depth: number, casts: ReadonlySet<string>, path: string): string {
   if (value === null) return 'null';
   if (typeof value === 'string')
     return path.endsWith('oauth.scopes[]') && casts.has(value) ? `${quote(value)} as OAuthScope` : quote(value);

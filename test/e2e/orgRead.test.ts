@@ -92,6 +92,29 @@ describe(`import --target-org against a stand-in org holding ${contents.source} 
   });
 });
 
+describe('import --into: a sandbox next to production', () => {
+  test("the sandbox's copy becomes the environment sandbox of the template; both environments regenerate what their orgs hold", async () => {
+    const appFile = `connectedApps/${A}.connectedApp`;
+    const production = org.orgFiles.get(appFile) as string;
+    const sandbox = production.replace(
+      /<callbackUrl>[^<]*<\/callbackUrl>/,
+      '<callbackUrl>https://sandbox.example.com/callback</callbackUrl>',
+    );
+    org.orgFiles.set(appFile, sandbox);
+    const result = await run(['import', '--target-org', 'standin', '--app-name', A, '--into', A, '--env', 'sandbox']);
+    org.orgFiles.set(appFile, production);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(project, 'templates', `${A}.ts`), 'utf8')).toContain('oauthCallbackUrls');
+    expect((await run(['generate', '--app', A, '--env', 'sandbox'])).status).toBe(0);
+    expect((await run(['generate', '--app', A, '--env', 'prod', '--check'])).status).toBe(0);
+    const file = (folder: string) => readFileSync(join(project, folder, 'connectedApps', `${A}.connectedApp-meta.xml`), 'utf8');
+    expect(file(join('environments', 'sandbox'))).toBe(withoutOrgValues(sandbox));
+    expect(file(join('force-app', 'main', 'default'))).toBe(withoutOrgValues(production));
+    for (const text of projectFiles().values()) expect(text).not.toContain(FAKE_CONSUMER_KEY);
+  });
+});
+
 describe('diff --target-org', () => {
   test('exits 0 when the org holds what the repository renders', async () => {
     const result = await run(['diff', '--target-org', 'standin', '--app', A, '--env', 'prod']);
