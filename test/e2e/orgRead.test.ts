@@ -92,33 +92,10 @@ describe(`import --target-org against a stand-in org holding ${contents.source} 
   });
 });
 
-describe('import --into: a sandbox next to production', () => {
-  test("the sandbox's copy becomes the environment sandbox of the template; both environments regenerate what their orgs hold", async () => {
-    const appFile = `connectedApps/${A}.connectedApp`;
-    const production = org.orgFiles.get(appFile) as string;
-    const sandbox = production.replace(
-      /<callbackUrl>[^<]*<\/callbackUrl>/,
-      '<callbackUrl>https://sandbox.example.com/callback</callbackUrl>',
-    );
-    org.orgFiles.set(appFile, sandbox);
-    const result = await run(['import', '--target-org', 'standin', '--app-name', A, '--into', A, '--env', 'sandbox']);
-    org.orgFiles.set(appFile, production);
-    expect(result.stderr).not.toContain('Error');
-    expect(result.status).toBe(0);
-    expect(readFileSync(join(project, 'templates', `${A}.ts`), 'utf8')).toContain('oauthCallbackUrls');
-    expect((await run(['generate', '--app', A, '--env', 'sandbox'])).status).toBe(0);
-    expect((await run(['generate', '--app', A, '--env', 'prod', '--check'])).status).toBe(0);
-    const file = (folder: string) => readFileSync(join(project, folder, 'connectedApps', `${A}.connectedApp-meta.xml`), 'utf8');
-    expect(file(join('environments', 'sandbox'))).toBe(withoutOrgValues(sandbox));
-    expect(file(join('force-app', 'main', 'default'))).toBe(withoutOrgValues(production));
-    for (const text of projectFiles().values()) expect(text).not.toContain(FAKE_CONSUMER_KEY);
-  });
-});
-
 describe('diff --target-org', () => {
   test('exits 0 when the org holds what the repository renders', async () => {
-    const result = await run(['diff', '--target-org', 'standin', '--app', A, '--env', 'prod']);
-    expect(result.stdout).toContain('in sync');
+    const result = await run(['diff', '--target-org', 'standin', '--app', A]);
+    expect(result.stdout).toBe(`${A} (prod, ConnectedApp ${A}): in sync with standin\n`);
     expect(result.status).toBe(0);
   });
 
@@ -137,7 +114,7 @@ describe('diff --target-org', () => {
     );
     org.orgFiles.set(policies, (org.orgFiles.get(policies) ?? '').replace('AdminApprovedPreAuthorized', 'AllSelfAuthorized'));
     const files = projectFiles();
-    const result = await run(['diff', '--target-org', 'standin', '--env', 'prod', '--json']);
+    const result = await run(['diff', '--target-org', 'standin', '--env', 'prod', '--json', '--verbose']);
     for (const [path, text] of before) org.orgFiles.set(path, text);
     expect(result.status).toBe(1);
     const apps = (
@@ -161,5 +138,28 @@ describe('diff --target-org', () => {
     org.reset({ outcome: 'success' });
     expect(dropped.status).toBe(1);
     expect(dropped.stderr).toMatch(/^Error \(RetrieveFailed\): the retrieve in the org 'standin' failed: /m);
+  });
+});
+
+describe('import --into: a sandbox next to production', () => {
+  test("the sandbox's copy becomes the environment sandbox of the template; both environments regenerate what their orgs hold", async () => {
+    const appFile = `connectedApps/${A}.connectedApp`;
+    const production = org.orgFiles.get(appFile) as string;
+    const sandbox = production.replace(
+      /<callbackUrl>[^<]*<\/callbackUrl>/,
+      '<callbackUrl>https://sandbox.example.com/callback</callbackUrl>',
+    );
+    org.orgFiles.set(appFile, sandbox);
+    const result = await run(['import', '--target-org', 'standin', '--app-name', A, '--into', A, '--env', 'sandbox']);
+    org.orgFiles.set(appFile, production);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(project, 'templates', `${A}.ts`), 'utf8')).toContain('oauthCallbackUrls');
+    expect((await run(['generate', '--app', A, '--env', 'sandbox'])).status).toBe(0);
+    expect((await run(['generate', '--app', A, '--env', 'prod', '--check'])).status).toBe(0);
+    const file = (folder: string) => readFileSync(join(project, folder, 'connectedApps', `${A}.connectedApp-meta.xml`), 'utf8');
+    expect(file(join('environments', 'sandbox'))).toBe(withoutOrgValues(sandbox));
+    expect(file(join('force-app', 'main', 'default'))).toBe(withoutOrgValues(production));
+    for (const text of projectFiles().values()) expect(text).not.toContain(FAKE_CONSUMER_KEY);
   });
 });
