@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { AppError, UsageError } from '../errors';
-import { TEMPLATES_FOLDER } from './templates';
+import { TEMPLATES_FOLDER, templateNameProblem } from './templates';
 
 /** Templates are short modules; a listing or file far larger than this is not one. */
 const MAX_GIT_OUTPUT = 8 * 1024 * 1024;
@@ -35,6 +35,7 @@ export function templatesAt(root: string, commit: string): string[] {
     .split('\n')
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
     .map((file) => file.slice(0, -'.ts'.length))
+    .filter((name) => templateNameProblem(name) === undefined)
     .sort();
 }
 
