@@ -30,7 +30,7 @@ module.exports = tseslint.config(
       // The text rules match control characters on purpose: they find, escape or refuse them.
       'no-control-regex': 'off',
       // Modules loaded only when needed, off generate's start-up path (scripts/build.js keeps them out of the bundle).
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^diff$', '^esbuild$', '^@salesforce/core$', '/commands/onDemand$'] }],
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^diff$', '^esbuild$', '/commands/onDemand$'] }],
     },
   },
   {

@@ -19,9 +19,8 @@ const common = {
   minify: true,
   // Stack traces map back to the TypeScript sources under --debug.
   sourcemap: 'linked',
-  // Loaded only when needed: the diff library on drift, esbuild when a template changed,
-  // the Salesforce CLI's library for a deploy's Tooling query.
-  external: ['diff', 'esbuild', '@salesforce/core'],
+  // Loaded only when needed: the diff library on drift, esbuild when a template changed.
+  external: ['diff', 'esbuild'],
   // yargs requires Node's assert for two internal sanity checks; loading assert also builds
   // the stderr stream (about 6 ms on every run). The shim keeps those checks.
   alias: { assert: join(root, 'scripts', 'assertShim.js') },

@@ -4,7 +4,6 @@
  * their template, that the org is authorized and speaks their API version. Returns a typed
  * result; failures of the deploy itself are part of the result, with sf's exit code.
  */
-import { constants, setPriority } from 'node:os';
 import { AppError, UsageError } from '../errors';
 import { DEFAULT_WAIT_MINUTES } from './defaults';
 import { CREATION_BLOCKED, externalClientAppAdvice, generateCommandLine } from '../messages';
@@ -15,15 +14,13 @@ import { readSfdxProject } from '../project/sfdxProject';
 import { type DeployedComponent, type DeployOutcome, readDeployRun } from '../sf/deployResult';
 import { isEcaPoliciesType } from '../model/externalClientAppParts';
 import { METADATA_TYPES } from '../model/registry';
-import { redactSecrets } from '../secrets/redact';
 import { runSf, sfBinary } from '../sf/runSf';
 import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
-import { toolingQuery } from '../sf/toolingQuery';
 import { chosenTemplate } from '../project/layout';
 import { generate } from './generate';
 import type { GeneratedTarget } from './writeTargets';
 
-interface DeployOptions {
+export interface DeployOptions {
   readonly cwd: string;
   readonly targetOrg?: string;
   readonly app?: string;
@@ -87,36 +84,20 @@ function checkApiVersion(org: TargetOrg, target: GeneratedTarget, warnings: stri
   }
 }
 
-/** Lowers this process's scheduling priority (children already started keep theirs). */
-function yieldToChildren(): void {
-  try {
-    setPriority(constants.priority.PRIORITY_LOW);
-  } catch {
-    // Not allowed here: the deploy is only a little slower.
-  }
-}
-
-/** Whether the connected app exists in the org (a Tooling API SOQL query), or the query's error. */
-async function existsInOrg(org: TargetOrg, apiName: string): Promise<boolean | Error> {
-  try {
-    const result = await toolingQuery(
-      org.username,
-      `SELECT Id, DeveloperName FROM ConnectedApplication WHERE DeveloperName = '${apiName}'`,
-    );
-    return result.records.length > 0;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-}
-
 const CREATION_ADVICE = `${CREATION_BLOCKED}; ${externalClientAppAdvice(generateCommandLine(['--kind', 'external-client-app']))}.`;
 
-function withCreationHint(component: DeployedComponent, existed: boolean | undefined): DeployedComponent {
-  if (component.type !== 'ConnectedApp' || component.state !== 'Failed' || existed !== false || component.action) return component;
+/**
+ * A connected app's failure no known problem explains: if the app is new to the org, the
+ * Spring '26 creation block is the likely cause (Salesforce does not publish the refusal's
+ * text, so any failed creation may be it). A created app and a known refusal are told apart by
+ * the deploy's own result and the error catalog; the org is not asked anything else.
+ */
+function withCreationHint(component: DeployedComponent): DeployedComponent {
+  if (component.type !== 'ConnectedApp' || component.state !== 'Failed' || component.action) return component;
   return {
     ...component,
-    problemCode: 'ConnectedAppCreationBlocked',
-    action: `The app does not exist in the org yet, and ${CREATION_ADVICE}`,
+    problemCode: 'PossiblyCreationBlocked',
+    action: `If the app does not exist in the org yet: ${CREATION_ADVICE}`,
   };
 }
 
@@ -170,34 +151,54 @@ async function deployInTwoPhases(run: DeployRun, files: readonly string[], types
   return { ...second, components: [...first.components, ...second.components] };
 }
 
-/** Deploys the generated files of one app and environment to the target org. */
-export async function deploy(options: DeployOptions): Promise<DeployResult> {
-  const wait = options.wait ?? DEFAULT_WAIT_MINUTES;
-  if (!Number.isInteger(wait) || wait < 1 || wait > 1440) throw new UsageError('--wait must be a whole number of minutes from 1 to 1440');
+/** A rendering checked and ready to deploy: what {@link deployTo} sends to an org. */
+export interface PreparedDeploy {
+  readonly app: string;
+  readonly target: GeneratedTarget;
+  readonly root: string;
+  readonly sf: string;
+}
+
+/** How a prepared rendering is sent. */
+export interface SendOptions {
+  /** Validate in the org without saving (sf's --dry-run, the Metadata API's checkOnly). */
+  readonly dryRun?: boolean;
+  /** Minutes sf waits for the deploy to finish (`--wait`). */
+  readonly wait?: number;
+}
+
+/** Refuses a `--wait` sf would not take. */
+export function checkWait(wait: number | undefined): number {
+  const minutes = wait ?? DEFAULT_WAIT_MINUTES;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+    throw new UsageError('--wait must be a whole number of minutes from 1 to 1440');
+  return minutes;
+}
+
+/** Checks what a deploy of one app and environment would send: the project, the template, the files in sync. */
+export function prepareDeploy(options: Omit<DeployOptions, 'targetOrg' | 'dryRun' | 'wait'>): PreparedDeploy {
   const project = readSfdxProject(options.cwd);
   const app = chosenTemplate(options.app, readSettings(project.root));
   const target = syncedTarget(options, app);
-  const sf = sfBinary(project.root);
-  const org = await resolveTargetOrg(options.targetOrg, project.root, sf);
+  return { app, target, root: project.root, sf: sfBinary(project.root) };
+}
+
+/** Deploys a prepared rendering to the org named `targetOrg` (alias or username; default: sf's target org). */
+export async function deployTo(prepared: PreparedDeploy, targetOrg: string | undefined, options: SendOptions): Promise<DeployResult> {
+  const { app, target, root, sf } = prepared;
+  const wait = checkWait(options.wait);
+  const org = await resolveTargetOrg(targetOrg, root, sf);
   const warnings: string[] = [];
   checkApiVersion(org, target, warnings);
 
   const files = target.files.map((file) => file.path);
-  const run: DeployRun = { sf, root: project.root, org, wait, dryRun: options.dryRun === true };
-  // The existence check decides a warning, not whether to deploy, so it runs alongside the deploy,
-  // in this process, lowered in priority once sf is started so it does not slow the deploy down.
-  const deploying = deployFiles(run, files);
-  yieldToChildren();
-  // Only a connected app can be blocked from creation; an External Client App needs no check.
-  const connectedApp = target.kind === 'connected-app';
-  const [existing, firstOutcome] = await Promise.all([connectedApp ? existsInOrg(org, target.apiName) : true, deploying]);
-  const existed = existing instanceof Error ? undefined : existing;
-  let outcome = firstOutcome;
+  const run: DeployRun = { sf, root, org, wait, dryRun: options.dryRun === true };
+  let outcome = await deployFiles(run, files);
   let phases: 1 | 2 = 1;
   // Only a rendering that holds the app itself can deploy it before its policies (a policies-only
   // rendering's app is a package's, installed or not).
   const holdsTheApp = target.files.some((file) => file.type === METADATA_TYPES.ExternalClientApplication.name);
-  if (!connectedApp && holdsTheApp && !run.dryRun && policiesNeededTheApp(outcome)) {
+  if (target.kind === 'external-client-app' && holdsTheApp && !run.dryRun && policiesNeededTheApp(outcome)) {
     warnings.push(
       `the org refused ${target.apiName}'s policies in the same deploy as the new app; deploying the app first, then its policies`,
     );
@@ -215,10 +216,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
     }
   }
+  // Whether the app is new to the org comes from the deploy's own result: created, not changed.
   const created = outcome.components.some((component) => component.type === 'ConnectedApp' && component.state === 'Created');
-  if (existing instanceof Error)
-    warnings.push(`could not check whether ${target.apiName} exists in the org: ${redactSecrets(existing.message)}`);
-  if (existed === false || created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_ADVICE}`);
+  if (created) warnings.push(`${target.apiName} did not exist in the org '${org.name}': ${CREATION_ADVICE}`);
 
   return {
     app,
@@ -226,14 +226,20 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     kind: target.kind,
     apiName: target.apiName,
     targetOrg: { name: org.name, username: org.username },
-    dryRun: options.dryRun === true,
+    dryRun: run.dryRun,
     files,
     phases,
     status: outcome.status,
     deployId: outcome.deployId,
-    components: outcome.components.map((component) => withCreationHint(component, existed)),
+    components: outcome.components.map(withCreationHint),
     error: outcome.error,
     exitCode: outcome.exitCode,
     warnings,
   };
+}
+
+/** Deploys the generated files of one app and environment to the target org. */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  checkWait(options.wait);
+  return deployTo(prepareDeploy(options), options.targetOrg, options);
 }

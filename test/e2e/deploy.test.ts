@@ -43,12 +43,12 @@ describe('a successful deploy', () => {
     ).toBe(true);
   });
 
-  test('asks the org whether the app exists, and does not warn when it does', () => {
+  test('asks the org nothing besides the deploy: no query runs beside sf, and no creation warning for a changed app', () => {
     expect(
-      harness.org.requests.some((request) =>
-        decodeURIComponent(request.path).includes("FROM ConnectedApplication WHERE DeveloperName = 'Fullcast_Motion_Package'"),
+      harness.org.requests.some(
+        (request) => /\/query\b/.test(request.path) && /ConnectedApplication/i.test(decodeURIComponent(request.path)),
       ),
-    ).toBe(true);
+    ).toBe(false);
     expect(run.stderr).not.toMatch(/Spring '26/);
   });
 });
@@ -61,8 +61,8 @@ describe('outcomes', () => {
     expect(run.stdout).toContain('Validated (dry run, nothing saved)');
   });
 
-  test("an app the org does not have yet deploys with the Spring '26 warning and the way to an External Client App", async () => {
-    const run = await harness.deployWith({ outcome: 'success', existing: 'absent', created: true });
+  test("an app the org did not have (the deploy created it) gets the Spring '26 warning and the way to an External Client App", async () => {
+    const run = await harness.deployWith({ outcome: 'success', created: true });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ConnectedApp\s+Fullcast_Motion_Package\s+Created/);
     expect(run.stderr).toMatch(
@@ -82,14 +82,13 @@ describe('outcomes', () => {
     expect(run.stderr).toMatch(/Action \(InvalidValueOrField\): /);
   });
 
-  test('a failing new app is explained by the creation block', async () => {
+  test('a connected app failing with a problem nobody catalogued gets the creation block as its possible cause', async () => {
     const run = await harness.deployWith({
       outcome: 'componentFailure',
-      existing: 'absent',
       failures: [{ problem: 'An unexpected problem with this component', fileName: ZIP_ENTRY, fullName: 'Fullcast_Motion_Package' }],
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Action \(ConnectedAppCreationBlocked\): The app does not exist in the org yet/);
+    expect(run.stderr).toMatch(/Action \(PossiblyCreationBlocked\): If the app does not exist in the org yet: since Spring '26/);
   });
 
   test('a partial success exits 68', async () => {
@@ -128,12 +127,6 @@ describe('outcomes', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/did not finish: .*fetch failed/);
     expect(run.stderr).toContain('Try this (ConnectionFailed)');
-  });
-
-  test('a failed existence query is a warning, not a failure', async () => {
-    const run = await harness.deployWith({ outcome: 'success', existing: 'error' });
-    expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/Warning: could not check whether Fullcast_Motion_Package exists in the org/);
   });
 
   test("--json prints the typed result with sf's exit code as status", async () => {

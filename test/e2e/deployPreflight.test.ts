@@ -33,7 +33,7 @@ describe('preflight refusals: nothing is sent', () => {
   });
 
   test('an org on an older API version than the files is refused', async () => {
-    const oldOrg = new StandInOrg('62.0');
+    const oldOrg = new StandInOrg({ apiVersion: '62.0' });
     try {
       await harness.login(await oldOrg.start(), 'old');
       const run = await harness.run(['deploy', '--target-org', 'old', '--env', 'prod']);

@@ -18,10 +18,10 @@ import { accessToken } from '../helpers/secretShapes';
 
 const ORG_ID = '00D000000000001AAA';
 const USER_ID = '005000000000001AAA';
-const USERNAME = 'admin@standin.example.com';
+const DEFAULT_USERNAME = 'admin@standin.example.com';
 /** The access token tests log in with; it must never appear in any output. */
 export const ACCESS_TOKEN = accessToken();
-const DEPLOY_ID = '0Af000000000001AAA';
+const DEFAULT_DEPLOY_ID = '0Af000000000001AAA';
 const RETRIEVE_ID = '09S000000000001AAA';
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
@@ -104,6 +104,71 @@ const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
 
 const POLICY_FOLDERS = ['extlClntAppOauthPolicies', 'extlClntAppPolicies'];
 
+/**
+ * The fields of ConnectedApplication, as Salesforce's field reference for the object lists them
+ * (Object Reference for the Salesforce Platform, ConnectedApplication): `Name` is the app's
+ * label and there is no `DeveloperName`. A query naming another field is refused as an org does.
+ */
+const CONNECTED_APPLICATION_FIELDS = new Set(
+  [
+    'Id',
+    'Name',
+    'CreatedById',
+    'CreatedDate',
+    'LastModifiedById',
+    'LastModifiedDate',
+    'SystemModstamp',
+    'MobileSessionTimeout',
+    'MobileStartUrl',
+    'NamedUserUvidTimeout',
+    'OptionsAllowAdminApprovedUsersOnly',
+    'OptionsAllowExpiredUvidJWT',
+    'OptionsCodeCredentialGuestEnabled',
+    'OptionsFullContentPushNotifications',
+    'OptionsHasSessionLevelPolicy',
+    'OptionsIsInternal',
+    'OptionsRefreshTokenValidityMetric',
+    'OptionsTokenExchangeManageBitEnabled',
+    'PinLength',
+    'RefreshTokenValidityPeriod',
+    'StartUrl',
+  ].map((field) => field.toLowerCase()),
+);
+
+/** The fields a simple SOQL query names: its SELECT list and the left side of each WHERE comparison. */
+function fieldsNamed(soql: string): string[] {
+  const selected = (/SELECT\s+(.*?)\s+FROM/is.exec(soql)?.[1] ?? '').split(',').map((field) => field.trim());
+  const where = /\bWHERE\s+(.*)$/is.exec(soql)?.[1] ?? '';
+  const compared = [...where.matchAll(/([A-Za-z_][\w.]*)\s*(?:=|!=|<>|<=|>=|<|>|\s+LIKE\b|\s+IN\b)/gi)].map((match) => match[1]);
+  return [...selected, ...compared].filter((field) => field !== '' && !/^(AND|OR|NOT)$/i.test(field));
+}
+
+/** Counts the deploys in progress across stand-ins, from the deploy call to its final status. */
+export class InFlightGauge {
+  current = 0;
+  peak = 0;
+
+  start(): void {
+    this.current += 1;
+    this.peak = Math.max(this.peak, this.current);
+  }
+
+  end(): void {
+    this.current = Math.max(0, this.current - 1);
+  }
+}
+
+/** What tells stand-ins serving one test apart. */
+export interface StandInOptions {
+  /** The newest API version the org advertises (`/services/data`); default 66.0. */
+  readonly apiVersion?: string;
+  /** The org user's name; sf keys its authorizations by it, so each org of a fleet needs its own. */
+  readonly username?: string;
+  readonly deployId?: string;
+  /** Shared by several stand-ins to measure how many deploys are in flight at once. */
+  readonly gauge?: InFlightGauge;
+}
+
 /** One deploy call as the org received it. */
 export interface ReceivedDeploy {
   readonly checkOnly: boolean;
@@ -152,9 +217,18 @@ export class StandInOrg {
   private server?: Server;
   private polls = 0;
   private lifetime?: NodeJS.Timeout;
+  private inFlight = false;
+  private readonly apiVersion: string;
+  readonly username: string;
+  private readonly deployId: string;
+  private readonly gauge?: InFlightGauge;
 
-  /** @param apiVersion - the newest API version the org advertises (`/services/data`). */
-  constructor(private readonly apiVersion = '66.0') {}
+  constructor(options: StandInOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '66.0';
+    this.username = options.username ?? DEFAULT_USERNAME;
+    this.deployId = options.deployId ?? DEFAULT_DEPLOY_ID;
+    this.gauge = options.gauge;
+  }
 
   /** Starts listening on 127.0.0.1; resolves to the base URL. Stops by itself after `lifetimeMs`. */
   async start(lifetimeMs = 10 * 60 * 1000): Promise<string> {
@@ -212,9 +286,15 @@ export class StandInOrg {
     const path = url.pathname;
     const query = url.searchParams.get('q') ?? '';
     if (path === '/services/oauth2/userinfo') {
-      return this.json(response, 200, { user_id: USER_ID, organization_id: ORG_ID, preferred_username: USERNAME, email: USERNAME });
+      return this.json(response, 200, {
+        user_id: USER_ID,
+        organization_id: ORG_ID,
+        preferred_username: this.username,
+        email: this.username,
+      });
     }
-    if (/^\/services\/data\/v[\d.]+\/sobjects\/User\//.test(path)) return this.json(response, 200, { Id: USER_ID, Username: USERNAME });
+    if (/^\/services\/data\/v[\d.]+\/sobjects\/User\//.test(path))
+      return this.json(response, 200, { Id: USER_ID, Username: this.username });
     if (path === '/services/data' || path === '/services/data/') {
       return this.json(response, 200, [{ version: this.apiVersion, label: 'Stand-in', url: `/services/data/v${this.apiVersion}` }]);
     }
@@ -269,15 +349,25 @@ export class StandInOrg {
         },
       ]);
     }
-    if (/FROM (ConnectedApplication|ExternalClientApplication)\b/i.test(soql)) {
+    if (/FROM ConnectedApplication\b/i.test(soql)) {
+      const unknown = fieldsNamed(soql).find((field) => !CONNECTED_APPLICATION_FIELDS.has(field.toLowerCase()));
+      if (unknown !== undefined) return this.invalidField(soql, unknown, 'ConnectedApplication', response);
       if (this.scenario.existing === 'error')
         return this.json(response, 400, [{ errorCode: 'INVALID_TYPE', message: 'sObject type is not supported.' }]);
-      const name = /DeveloperName\s*=\s*'([^']*)'/i.exec(soql)?.[1] ?? 'App';
-      const type = /FROM (\w+)/i.exec(soql)?.[1] ?? 'ConnectedApplication';
-      return records(this.scenario.existing === 'absent' ? [] : [{ attributes: { type }, Id: '0H4000000000001AAA', DeveloperName: name }]);
+      const name = /\bName\s*=\s*'([^']*)'/i.exec(soql)?.[1] ?? 'App';
+      return records(
+        this.scenario.existing === 'absent' ? [] : [{ attributes: { type: 'ConnectedApplication' }, Id: '0H4000000000001AAA', Name: name }],
+      );
     }
     if (tooling || /FROM SandboxProcess/i.test(soql)) return records([]);
     return records([]);
+  }
+
+  /** A real org's answer to a query naming a field its object lacks (HTTP 400, INVALID_FIELD). */
+  private invalidField(soql: string, field: string, entity: string, response: ServerResponse): void {
+    const column = soql.search(new RegExp(`\\b${field.replace(/[.]/g, '\\.')}\\b`)) + 1;
+    const message = `\n${soql}\n${' '.repeat(Math.max(0, column - 1))}^\nERROR at Row:1:Column:${column}\nNo such column '${field}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`;
+    this.json(response, 400, [{ message, errorCode: 'INVALID_FIELD' }]);
   }
 
   private soap(body: string, response: ServerResponse): void {
@@ -407,8 +497,12 @@ export class StandInOrg {
       );
       return;
     }
+    if (!this.inFlight) this.gauge?.start();
+    this.inFlight = true;
     response.writeHead(200, { 'content-type': 'text/xml' });
-    response.end(soap(`<deployResponse><result><done>false</done><id>${DEPLOY_ID}</id><state>Queued</state></result></deployResponse>`));
+    response.end(
+      soap(`<deployResponse><result><done>false</done><id>${this.deployId}</id><state>Queued</state></result></deployResponse>`),
+    );
   }
 
   private componentXml(): { successes: string; failures: string; total: number; errors: number } {
@@ -459,7 +553,7 @@ export class StandInOrg {
       response.writeHead(200, { 'content-type': 'text/xml' });
       response.end(
         soap(
-          `<checkDeployStatusResponse><result><done>false</done><id>${DEPLOY_ID}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>0</numberComponentsDeployed><numberComponentsTotal>1</numberComponentsTotal><status>InProgress</status><success>false</success></result></checkDeployStatusResponse>`,
+          `<checkDeployStatusResponse><result><done>false</done><id>${this.deployId}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>0</numberComponentsDeployed><numberComponentsTotal>1</numberComponentsTotal><status>InProgress</status><success>false</success></result></checkDeployStatusResponse>`,
         ),
       );
       return;
@@ -470,12 +564,14 @@ export class StandInOrg {
       return;
     }
     const { successes, failures, total, errors } = this.componentXml();
+    if (this.inFlight) this.gauge?.end();
+    this.inFlight = false;
     const status = errors === 0 ? 'Succeeded' : outcome === 'partial' ? 'SucceededPartial' : 'Failed';
     const checkOnly = this.deploys[this.deploys.length - 1]?.checkOnly ?? false;
     response.writeHead(200, { 'content-type': 'text/xml' });
     response.end(
       soap(
-        `<checkDeployStatusResponse><result><checkOnly>${checkOnly}</checkOnly><details>${failures}${successes}</details><done>true</done><id>${DEPLOY_ID}</id><numberComponentErrors>${errors}</numberComponentErrors><numberComponentsDeployed>${total - errors}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal><status>${status}</status><success>${status !== 'Failed'}</success></result></checkDeployStatusResponse>`,
+        `<checkDeployStatusResponse><result><checkOnly>${checkOnly}</checkOnly><details>${failures}${successes}</details><done>true</done><id>${this.deployId}</id><numberComponentErrors>${errors}</numberComponentErrors><numberComponentsDeployed>${total - errors}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal><status>${status}</status><success>${status !== 'Failed'}</success></result></checkDeployStatusResponse>`,
       ),
     );
   }
