@@ -21,7 +21,7 @@ module.exports = {
   maxWorkers: 3,
   projects: [
     lane('unit', [
-      '<rootDir>/test/{model,render,validate,import,compare,project,secrets,sf,output,errors}/**/*.test.ts',
+      '<rootDir>/test/{model,render,validate,import,compare,project,secrets,sf,output,errors,fleet}/**/*.test.ts',
       '<rootDir>/test/*.test.ts',
     ]),
     lane('cli', ['<rootDir>/test/cli/**/*.test.ts']),

@@ -5,15 +5,17 @@
  * Every text goes out through {@link safeStreams}: secrets masked, control characters escaped.
  */
 import { writeSync } from 'node:fs';
-import { exitCodeOf, isAppError } from './errors';
+import { EXIT_CODES, exitCodeOf, isAppError } from './errors';
 import { redactSecrets } from './secrets/redact';
 import type { DeployResult } from './commands/deploy';
+import type { DeployFleetResult } from './commands/deployFleet';
 import type { GenerateResult } from './commands/generate';
 import type { CheckSecretsResult } from './commands/checkSecrets';
 import type { ForgetResult } from './commands/forget';
 import type { ImportResult } from './commands/import';
 import type { ListResult } from './commands/list';
 import type { NewTemplateResult } from './commands/newTemplate';
+import type { OrgsResult } from './commands/orgs';
 import type { DeployedComponent } from './sf/deployResult';
 
 /** Where output goes; tests pass their own. */
@@ -243,5 +245,94 @@ export function printForgetResult(result: ForgetResult, streams: Streams): void 
 export function printNewTemplateResult(result: NewTemplateResult, streams: Streams): void {
   const kind = result.kind === 'external-client-app' ? 'External Client App' : 'ConnectedApp';
   streams.stdout(`Created ${result.templateFile} (${kind}; environments ${result.environments.join(', ')})\n  Render it: ${result.next}\n`);
+  printWarnings(result.warnings, streams);
+}
+
+/** The human report of `orgs`: the change made, then the map (or, with `--matrix`, the matrix as one line of JSON). */
+export function printOrgsResult(result: OrgsResult, streams: Streams): void {
+  if (result.matrix) {
+    streams.stdout(`${JSON.stringify(result.matrix)}\n`);
+    printWarnings(result.warnings, streams);
+    return;
+  }
+  if (result.changed)
+    streams.stdout(
+      `${result.changed.action === 'removed' ? 'Removed' : result.changed.action === 'added' ? 'Added' : 'Updated'} org ${result.changed.alias} in connected-app.json\n`,
+    );
+  if (result.orgs.length === 0) {
+    streams.stdout('No orgs mapped: connected-app orgs add <alias> --env <env> maps one.\n');
+    return;
+  }
+  const rows = result.orgs.map((org) => [
+    org.alias,
+    org.env,
+    org.problem
+      ? `cannot be served: ${org.problem}`
+      : (org.renderings ?? []).map((rendering) => `${rendering.app} (${rendering.kind})`).join(', '),
+  ]);
+  streams.stdout(table([['ORG', 'ENVIRONMENT', 'GETS'], ...rows]));
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** An org's result in a word: the deploy status when all its deploys agree, else the worst. */
+function fleetStatus(org: DeployFleetResult['orgs'][number]): string {
+  if (org.state === 'not started') return 'NotStarted';
+  if (org.state === 'error') return org.error?.code ?? 'Error';
+  const statuses = [...new Set((org.result?.deploys ?? []).map((deploy) => deploy.status))];
+  return statuses.length === 1 ? statuses[0] : (org.result?.deploys.find((deploy) => deploy.exitCode === org.exitCode)?.status ?? 'Failed');
+}
+
+/**
+ * The human report of `deploy --all`: a table (alias, environment, result, deploy id, time),
+ * each org that did not succeed with Salesforce's problem text, warnings by org, then a summary.
+ */
+export function printFleetResult(result: DeployFleetResult, streams: Streams): void {
+  const rows = result.orgs.map((org) => [
+    org.alias,
+    org.environment,
+    fleetStatus(org),
+    (org.result?.deploys ?? []).flatMap((deploy) => (deploy.deployId ? [deploy.deployId] : [])).join(', ') || '-',
+    org.state === 'not started' ? '-' : seconds(org.durationMs),
+  ]);
+  const verb = result.dryRun ? 'Validated (dry run, nothing saved)' : 'Deployed';
+  if (result.orgs.length > 0)
+    streams.stdout(
+      `${verb}: ${result.orgs.length} org${result.orgs.length === 1 ? '' : 's'}, at most ${result.concurrency} at once\n${table([['ORG', 'ENVIRONMENT', 'RESULT', 'DEPLOY ID', 'TIME'], ...rows])}`,
+    );
+  for (const org of result.orgs) {
+    if (org.exitCode === 0) continue;
+    const lines: string[] = [];
+    if (org.state === 'not started') lines.push('  not started: the run was interrupted\n');
+    if (org.error) {
+      lines.push(`  Error (${org.error.code}): ${org.error.message}\n`);
+      for (const action of org.error.actions) lines.push(`    Try this: ${action}\n`);
+    }
+    for (const deploy of org.result?.deploys ?? []) {
+      lines.push(...deploy.components.filter((component) => component.state === 'Failed').map(describeFailure));
+      if (deploy.error)
+        lines.push(
+          `  Error (${deploy.error.name}): ${deploy.error.message}\n${deploy.error.action ? `    Try this (${deploy.error.problemCode}): ${deploy.error.action}\n` : ''}`,
+        );
+    }
+    streams.stderr(`${org.alias} (${org.environment}): ${fleetStatus(org)}\n${lines.join('')}`);
+  }
+  for (const org of result.orgs)
+    for (const deploy of org.result?.deploys ?? [])
+      for (const warning of deploy.warnings) streams.stderr(`Warning: ${org.alias}: ${warning}\n`);
+  const count = (exitCodes: readonly number[]) =>
+    result.orgs.filter((org) => exitCodes.includes(org.exitCode) && org.state !== 'not started').length;
+  const succeeded = count([EXIT_CODES.ok]);
+  const partial = count([EXIT_CODES.partialSuccess]);
+  const running = count([EXIT_CODES.stillRunning]);
+  const notStarted = result.orgs.filter((org) => org.state === 'not started').length;
+  const failed = result.orgs.length - succeeded - partial - running - notStarted;
+  const parts = [`${succeeded} succeeded`, `${failed} failed`];
+  if (partial > 0) parts.push(`${partial} succeeded in part`);
+  if (running > 0) parts.push(`${running} still running`);
+  if (notStarted > 0) parts.push(`${notStarted} not started`);
+  const summary = `${result.orgs.length} org${result.orgs.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  if (result.exitCode === EXIT_CODES.ok) streams.stdout(`${summary}\n`);
+  else streams.stderr(`${summary}. Deploy those again: connected-app deploy --rerun-failed${result.dryRun ? ' --dry-run' : ''}\n`);
   printWarnings(result.warnings, streams);
 }

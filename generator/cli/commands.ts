@@ -11,6 +11,7 @@ import { forgetCommand } from './forget';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { newCommand } from './new';
+import { orgsCommand } from './orgs';
 import type { CommandSpec } from './spec';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   listCommand,
   newCommand,
   forgetCommand,
+  orgsCommand,
 ];

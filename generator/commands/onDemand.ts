@@ -3,6 +3,7 @@
  * start-up does not read or initialize their code. See scripts/build.js.
  */
 export { deploy } from './deploy';
+export { deployFleet } from './deployFleet';
 export { importApps } from './import';
 export { importFromOrg, listOrgApps } from './importFromOrg';
 export { diffOrg } from './diffOrg';

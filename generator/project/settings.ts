@@ -1,7 +1,8 @@
 /**
  * `connected-app.json`, the project's committed settings: what the user gave once and
  * every later run (and `--check` in CI) must not ask for again — each app's contact
- * email and which of its environments are rendered into the project.
+ * email, which of its environments are rendered into the project, and the org map (which
+ * environment's rendering each org gets).
  */
 import { join } from 'node:path';
 import { AppError } from '../errors';
@@ -25,6 +26,15 @@ interface AppRecord {
   readonly outputs?: readonly OutputRecord[];
 }
 
+/** One org of the fleet: the environment whose rendering it gets. */
+export interface OrgRecord {
+  readonly env: string;
+  /** Which rendering, when the environment records both kinds. */
+  readonly kind?: AppKind;
+  /** The templates it gets; default: every template recorded for `env`. */
+  readonly apps?: readonly string[];
+}
+
 export interface ProjectSettings {
   /** The template `--app` defaults to. */
   readonly defaultApp?: string;
@@ -32,6 +42,8 @@ export interface ProjectSettings {
   readonly production?: string;
   /** By template name. */
   readonly apps: Readonly<Record<string, AppRecord>>;
+  /** The org map, by sf alias (or username). */
+  readonly orgs?: Readonly<Record<string, OrgRecord>>;
 }
 
 function invalid(file: string, reason: string): AppError {
@@ -61,6 +73,21 @@ function normalOutput(output: OutputRecord): OutputRecord {
   return output.kind === undefined || output.kind === DEFAULT_KIND ? { env: output.env } : { env: output.env, kind: output.kind };
 }
 
+/** An sf alias or username: what the org map is keyed by (it also names matrix jobs and result rows). */
+export const ORG_ALIAS = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,79}$/;
+
+function readOrgRecord(file: string, alias: string, value: unknown): OrgRecord {
+  if (!ORG_ALIAS.test(alias)) throw invalid(file, `orgs: '${alias}' is not an sf alias or username (letters, digits, . _ @ + -)`);
+  if (!isObject(value)) throw invalid(file, `orgs.${alias} must be an object`);
+  const { env, kind, apps } = value;
+  if (typeof env !== 'string' || env === '') throw invalid(file, `orgs.${alias}.env must name an environment`);
+  if (kind !== undefined && !(typeof kind === 'string' && isAppKind(kind)))
+    throw invalid(file, `orgs.${alias}.kind must be connected-app or external-client-app`);
+  if (apps !== undefined && !(Array.isArray(apps) && apps.length > 0 && apps.every((app) => typeof app === 'string')))
+    throw invalid(file, `orgs.${alias}.apps must be a list of template names`);
+  return { env, kind: kind, apps: apps };
+}
+
 /** `prod` or `prod:external-client-app`: what tells two outputs apart. */
 const outputKey = (output: OutputRecord): string => `${output.env}:${output.kind ?? DEFAULT_KIND}`;
 
@@ -88,7 +115,10 @@ export function readSettings(root: string): ProjectSettings {
   if (json.production !== undefined && typeof json.production !== 'string') throw invalid(file, 'production must be an environment name');
   if (json.apps !== undefined && !isObject(json.apps)) throw invalid(file, 'apps must be an object');
   const apps = Object.fromEntries(Object.entries(json.apps ?? {}).map(([name, value]) => [name, readAppRecord(file, name, value)]));
-  return { defaultApp: json.defaultApp, production: json.production, apps };
+  if (json.orgs !== undefined && !isObject(json.orgs)) throw invalid(file, 'orgs must be an object');
+  const orgs =
+    json.orgs && Object.fromEntries(Object.entries(json.orgs).map(([alias, value]) => [alias, readOrgRecord(file, alias, value)]));
+  return { defaultApp: json.defaultApp, production: json.production, apps, orgs };
 }
 
 /** Code-unit order: stable across machines and locales (and cheaper than localeCompare). */
@@ -127,6 +157,15 @@ export function withAppRecords(settings: ProjectSettings, updates: readonly AppR
   }
   const sorted = Object.fromEntries(Object.entries(apps).sort(([a], [b]) => compareText(a, b)));
   return { ...settings, apps: sorted };
+}
+
+/** The settings with the org `alias` mapped to `record` (or dropped, for undefined); aliases sorted. */
+export function withOrg(settings: ProjectSettings, alias: string, record: OrgRecord | undefined): ProjectSettings {
+  const orgs: Record<string, OrgRecord> = { ...settings.orgs };
+  if (record) orgs[alias] = { env: record.env, kind: record.kind, apps: record.apps && [...record.apps].sort(compareText) };
+  else delete orgs[alias];
+  const sorted = Object.entries(orgs).sort(([a], [b]) => compareText(a, b));
+  return { ...settings, orgs: sorted.length > 0 ? Object.fromEntries(sorted) : undefined };
 }
 
 /** The file's text for `settings`: two-space JSON with a final newline, as sf writes its JSON files. */
