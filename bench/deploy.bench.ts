@@ -1,5 +1,5 @@
 /**
- * Deploy overhead: `connected-app deploy` (checks, org lookup, existence query, sf deploy)
+ * Deploy overhead: `connected-app deploy` (checks, org lookup, sf deploy)
  * against a bare `sf project deploy start` of the same file, both to the stand-in org on
  * 127.0.0.1, run side by side. Target ratio 1.1.
  */

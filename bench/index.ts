@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: every benchmark, in turn; exits 1 when a figure is over its limit.
- * BENCH_ONLY=generate,deploy,bulk,import picks some.
+ * BENCH_ONLY=generate,deploy,fleet,bulk,import picks some.
  */
 import { runBulkBench } from './bulk.bench';
 import { runDeployBench } from './deploy.bench';
+import { runFleetBench } from './fleet.bench';
 import { runGenerateBench } from './generate.bench';
 import { runImportBench } from './import.bench';
 
 const BENCHMARKS: Record<string, () => boolean | Promise<boolean>> = {
   generate: runGenerateBench,
   deploy: runDeployBench,
+  fleet: runFleetBench,
   bulk: runBulkBench,
   import: runImportBench,
 };
