@@ -98,7 +98,7 @@ export async function runFleetBench(): Promise<boolean> {
       `  ${`${ORGS} × sf project deploy start, in turn`.padEnd(44)} ${(bare / 1000).toFixed(1).padStart(6)} s   ratio 1.00   ${memory(bareRuns)}`,
     );
     console.log(
-      `  ${`deploy --all --concurrency ${CONCURRENCY}`.padEnd(44)} ${(mine / 1000).toFixed(1).padStart(6)} s   ratio ${ratio.toFixed(2)}${ratio <= TARGET ? `  ≤ target ${TARGET}` : `  over target ${TARGET}`}   ${memory(fleetRuns)}; at most ${peakInFlight} deploys in flight`,
+      `  ${`deploy --all --concurrency ${CONCURRENCY}`.padEnd(44)} ${(mine / 1000).toFixed(1).padStart(6)} s   ratio ${ratio.toFixed(2)}${ratio <= TARGET ? `  ≤ target ${TARGET}` : `  over target ${TARGET}`}   ${memory(fleetRuns)}; at most ${peakInFlight} deploy(s) in flight at the orgs at one moment`,
     );
     return true;
   } finally {

@@ -17,7 +17,7 @@ import { METADATA_TYPES } from '../model/registry';
 import { runSf, sfBinary } from '../sf/runSf';
 import { type TargetOrg, resolveTargetOrg } from '../sf/targetOrg';
 import { chosenTemplate } from '../project/layout';
-import { generate } from './generate';
+import { compareWithDisk } from './generate';
 import type { GeneratedTarget } from './writeTargets';
 
 export interface DeployOptions {
@@ -52,12 +52,14 @@ export interface DeployResult extends Omit<DeployOutcome, 'exitCode'> {
 
 /** The one rendering the deploy ships, checked to be in sync with its template. */
 function syncedTarget(options: DeployOptions, app: string): GeneratedTarget {
-  const check = generate({ cwd: options.cwd, app, env: options.env, kind: options.kind, check: true });
-  if (check.targets.length !== 1) {
-    const renderings = check.targets.map((target) => `${target.environment} ${target.kind}`).join(', ');
+  // The comparison of `generate --check` without its scan of the whole project for secrets: the
+  // files sent are exactly what the template renders, and a rendering holds no secret.
+  const targets = compareWithDisk({ cwd: options.cwd, app, env: options.env, kind: options.kind });
+  if (targets.length !== 1) {
+    const renderings = targets.map((target) => `${target.environment} ${target.kind}`).join(', ');
     throw new UsageError(`${app} is rendered several times (${renderings}); choose one with --env and --kind`);
   }
-  const [target] = check.targets;
+  const [target] = targets;
   const drifted = target.files.find((file) => file.state !== 'unchanged');
   if (drifted) {
     const what = drifted.state === 'missing' ? 'does not exist' : `differs from what templates/${app}.ts generates`;

@@ -6,6 +6,7 @@
  * in flight at the stand-ins while at least two were at once, the JSON of every org, the record
  * `--rerun-failed` reads, and that no token is printed and no project file changes.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AsyncRun, runAsync } from '../helpers/runAsync';
@@ -150,4 +151,28 @@ test('--json lists every org with the fields of a single deploy', async () => {
       },
     });
   }
+});
+
+test('Ctrl-C starts no further org, lets the one in flight finish and reports the rest as not started', async () => {
+  for (const org of fleet.orgs.values()) org.reset({ outcome: 'success', inProgressPolls: 2 });
+  const child = spawn(process.execPath, [join(project, 'bin', 'connected-app.js'), 'deploy', '--all', '--concurrency', '1'], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  while (fleet.gauge.current === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  child.kill('SIGINT');
+  const status = await closed;
+  const [first, ...others] = Object.keys(ORGS).sort();
+  expect(status).toBe(1);
+  expect(stderr).toContain('Stopping: no further org starts');
+  expect(stdout).toMatch(new RegExp(`^  ${first}\\s+\\S+\\s+Succeeded`, 'm'));
+  for (const alias of others) expect(stdout).toMatch(new RegExp(`^  ${alias}\\s+\\S+\\s+NotStarted\\s+-\\s+-$`, 'm'));
+  expect(stderr).toContain(`6 orgs: 1 succeeded, 0 failed, 5 not started`);
+  expect([...fleet.orgs].filter(([, org]) => org.deploys.length > 0).map(([alias]) => alias)).toEqual([first]);
 });
