@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { startFleet } from '../test/standin/standInFleet';
 import { ACCESS_TOKEN } from '../test/standin/standInOrg';
 import { benchEnvironment, copyProject, machine, median } from './measure';
-import { samplePeakMemory } from './treeMemory';
+import { childrenCpuSeconds, samplePeakMemory } from './treeMemory';
 
 const ROOT = resolve(__dirname, '..');
 const ORGS = Number(process.env.BENCH_FLEET_ORGS ?? 20);
@@ -26,18 +26,23 @@ const FILES: Record<string, string> = {
 interface Timed {
   readonly ms: number;
   readonly peakMiB?: number;
+  /** CPU seconds of the whole process tree. */
+  readonly cpu?: number;
 }
 
 function run(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Timed> {
   const start = process.hrtime.bigint();
+  const cpuBefore = childrenCpuSeconds();
   return new Promise((done, fail) => {
     const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: 'ignore' });
     const peak = samplePeakMemory(child.pid as number);
     child.on('error', fail);
     child.on('close', (code) => {
       const peakMiB = peak();
+      const cpuAfter = childrenCpuSeconds();
+      const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
       if (code !== 0) fail(new Error(`${argv.join(' ')} exited ${code}`));
-      else done({ ms: Number(process.hrtime.bigint() - start) / 1e6, peakMiB });
+      else done({ ms: Number(process.hrtime.bigint() - start) / 1e6, peakMiB, cpu });
     });
   });
 }
@@ -64,6 +69,7 @@ export async function runFleetBench(): Promise<boolean> {
     const bareFleet = async (): Promise<Timed> => {
       let ms = 0;
       let peakMiB = 0;
+      let cpu = 0;
       for (const [index, alias] of aliases.entries()) {
         const one = await run(
           [sf, 'project', 'deploy', 'start', '--source-dir', FILES[environmentOf(index)], '--target-org', alias, '--wait', '33', '--json'],
@@ -72,26 +78,40 @@ export async function runFleetBench(): Promise<boolean> {
         );
         ms += one.ms;
         peakMiB = Math.max(peakMiB, one.peakMiB ?? 0);
+        cpu += one.cpu ?? 0;
       }
-      return { ms, peakMiB };
+      return { ms, peakMiB, cpu };
     };
     const ours = () =>
       run([process.execPath, 'bin/connected-app.js', 'deploy', '--all', '--concurrency', String(CONCURRENCY), '--json'], project, env);
     const bareRuns: Timed[] = [];
     const fleetRuns: Timed[] = [];
     let peakInFlight = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      bareRuns.push(await bareFleet());
+    const fleetRound = async () => {
       fleet.gauge.peak = 0;
       fleetRuns.push(await ours());
       peakInFlight = Math.max(peakInFlight, fleet.gauge.peak);
+    };
+    // Rounds alternate which side goes first, so a busy stretch of the machine hits both.
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        bareRuns.push(await bareFleet());
+        await fleetRound();
+      } else {
+        await fleetRound();
+        bareRuns.push(await bareFleet());
+      }
     }
     const bare = median(bareRuns.map((timed) => timed.ms));
     const mine = median(fleetRuns.map((timed) => timed.ms));
     const ratio = mine / bare;
+    // CPU time does not depend on how busy the machine is: the fleet should cost what the single
+    // deploys cost, and with C cores its wall time can shrink to about its CPU time / C.
     const memory = (runs: readonly Timed[]) => {
       const peaks = runs.flatMap((timed) => (timed.peakMiB ? [timed.peakMiB] : []));
-      return peaks.length > 0 ? `peak ${Math.max(...peaks).toFixed(0)} MiB` : 'peak memory not measured here';
+      const cpu = median(runs.flatMap((timed) => (timed.cpu === undefined ? [] : [timed.cpu])));
+      const cpuText = Number.isNaN(cpu) ? '' : `   CPU ${cpu.toFixed(1)} s`;
+      return `${peaks.length > 0 ? `peak ${Math.max(...peaks).toFixed(0)} MiB` : 'peak memory not measured here'}${cpuText}`;
     };
     console.log(`fleet: ${ORGS} stand-in orgs (${ROUNDS} round${ROUNDS === 1 ? '' : 's'} side by side; ${machine()})`);
     console.log(

@@ -1,6 +1,7 @@
 /**
  * The peak resident memory of a process and all its descendants (a fleet run: connected-app and
- * the sf processes it starts), sampled from /proc every 50 ms. Linux only; elsewhere undefined.
+ * the sf processes it starts), sampled from /proc every 50 ms, and the CPU time of such a tree.
+ * Linux only; elsewhere undefined.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
@@ -45,4 +46,17 @@ export function samplePeakMemory(pid: number): () => number | undefined {
     clearInterval(timer);
     return peak / 1024;
   };
+}
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended and been waited for,
+ * and of their waited-for children in turn: the whole tree of a command once it exited.
+ * From /proc/self/stat (cutime, cstime); undefined where there is no /proc.
+ */
+export function childrenCpuSeconds(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are the 16th and 17th fields of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
