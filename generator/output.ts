@@ -273,7 +273,8 @@ export function printOrgsResult(result: OrgsResult, streams: Streams): void {
   streams.stdout(table([['ORG', 'ENVIRONMENT', 'GETS'], ...rows]));
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+/** A duration as the fleet tables show it. */
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** An org's result in a word: the deploy status when all its deploys agree, else the worst. */
 function fleetStatus(org: DeployFleetResult['orgs'][number]): string {

@@ -7,5 +7,6 @@ export { deployFleet } from './deployFleet';
 export { importApps } from './import';
 export { importFromOrg, listOrgApps } from './importFromOrg';
 export { diffOrg } from './diffOrg';
+export { diffFleet } from './diffFleet';
 export { changes } from './changes';
-export { printChangesResult, printDiffResult, printOrgListResult } from '../orgOutput';
+export { printChangesResult, printDiffFleetResult, printDiffResult, printOrgListResult } from '../orgOutput';

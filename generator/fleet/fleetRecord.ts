@@ -1,7 +1,7 @@
 /**
  * The record of a command's last fleet run, `.connected-app/fleet/<command>.json` (git-ignored,
- * written atomically): each org's alias, environment, exit code and deploy ids, so
- * `--rerun-failed` retries only the orgs that did not succeed.
+ * written atomically): each org's alias, environment, exit code and deploy ids (none for a diff),
+ * so `--rerun-failed` retries only the orgs that did not succeed.
  */
 import { join } from 'node:path';
 import { TEMP_FOLDER, writeFileAtomic } from '../project/atomicWrite';

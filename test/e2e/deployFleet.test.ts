@@ -13,7 +13,7 @@ import { type AsyncRun, runAsync } from '../helpers/runAsync';
 import { sfEnvironment } from '../helpers/sfEnv';
 import { makeProject, runCli, snapshotFiles } from '../helpers/tempProject';
 import { type FleetStandIns, startFleet } from '../standin/standInFleet';
-import { ACCESS_TOKEN, type Scenario } from '../standin/standInOrg';
+import { ACCESS_TOKEN, type Scenario, type StandInOrg } from '../standin/standInOrg';
 
 const ZIP_ENTRY = 'connectedApps/Fullcast_Motion_Package.connectedApp';
 const FILES: Record<string, string> = {
@@ -175,4 +175,33 @@ test('Ctrl-C starts no further org, lets the one in flight finish and reports th
   for (const alias of others) expect(stdout).toMatch(new RegExp(`^  ${alias}\\s+\\S+\\s+NotStarted\\s+-\\s+-$`, 'm'));
   expect(stderr).toContain(`6 orgs: 1 succeeded, 0 failed, 5 not started`);
   expect([...fleet.orgs].filter(([, org]) => org.deploys.length > 0).map(([alias]) => alias)).toEqual([first]);
+});
+
+describe('diff --orgs: the drift of several orgs in one run', () => {
+  const COMPARED = ['acme-prod', 'acme-uat', FAILING];
+  const CHANGED_URL = 'https://changed-in-setup.example.com/oauth/callback';
+
+  test('exits 1, names the org whose callback URL was changed in Setup, and the others as in sync; --json parses', async () => {
+    // Each org holds what the project renders for its environment; one was changed "in Setup".
+    for (const alias of COMPARED) {
+      const text = readFileSync(join(project, FILES[ORGS[alias]]), 'utf8');
+      const held = alias === FAILING ? text.replace(/<callbackUrl>[^\n<]*/, `<callbackUrl>${CHANGED_URL}`) : text;
+      (fleet.orgs.get(alias) as StandInOrg).orgFiles.set(ZIP_ENTRY, held);
+    }
+    const result = await run(['diff', '--orgs', COMPARED.join(','), '--concurrency', '3'], () => ({ outcome: 'success' }));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^  acme-prod\s+prod\s+in sync\s+\d+\.\d s$/m);
+    expect(result.stdout).toMatch(/^  acme-uat\s+sandbox\s+in sync\s+\d+\.\d s$/m);
+    expect(result.stdout).toMatch(new RegExp(`^  ${FAILING}\\s+prod\\s+drift \\(1 app\\)`, 'm'));
+    expect(result.stdout).toContain('Callback URL');
+    expect(result.stdout).toContain(CHANGED_URL);
+    expect(result.stderr).toContain('3 orgs: 2 in sync, 1 drifted. Compare those again: connected-app diff --rerun-failed');
+    for (const alias of COMPARED) expect(fleet.orgs.get(alias)?.deploys).toHaveLength(0);
+
+    const json = await run(['diff', '--rerun-failed', '--json'], () => ({ outcome: 'success' }));
+    expect(json.status).toBe(1);
+    const parsed = JSON.parse(json.stdout) as { result: { orgs: { alias: string; result: { diffs: { apps: { state: string }[] }[] } }[] } };
+    expect(parsed.result.orgs.map((org) => org.alias)).toEqual([FAILING]);
+    expect(parsed.result.orgs[0].result.diffs[0].apps[0].state).toBe('drift');
+  });
 });
