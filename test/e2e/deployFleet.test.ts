@@ -190,8 +190,8 @@ describe('diff --orgs: the drift of several orgs in one run', () => {
     }
     const result = await run(['diff', '--orgs', COMPARED.join(','), '--concurrency', '3'], () => ({ outcome: 'success' }));
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^  acme-prod\s+prod\s+in sync\s+\d+\.\d s$/m);
-    expect(result.stdout).toMatch(/^  acme-uat\s+sandbox\s+in sync\s+\d+\.\d s$/m);
+    expect(result.stdout).toMatch(/^ {2}acme-prod\s+prod\s+in sync\s+\d+\.\d s$/m);
+    expect(result.stdout).toMatch(/^ {2}acme-uat\s+sandbox\s+in sync\s+\d+\.\d s$/m);
     expect(result.stdout).toMatch(new RegExp(`^  ${FAILING}\\s+prod\\s+drift \\(1 app\\)`, 'm'));
     expect(result.stdout).toContain('Callback URL');
     expect(result.stdout).toContain(CHANGED_URL);
