@@ -16,9 +16,10 @@ module.exports = {
   globalSetup: '<rootDir>/test/globalSetup.js',
   testSequencer: '<rootDir>/test/sequencer.js',
   testTimeout: 120000,
-  // Most of the slow tests wait on child processes (sf, the stand-in org's polls, a one-minute sf
-  // wait); three workers on two cores overlap those waits. npm test took 224 s with two, 150 s with three.
-  maxWorkers: 3,
+  // Many slow tests wait on child processes (sf, the stand-in org's polls, a one-minute sf wait);
+  // more workers than cores overlap those waits. On 2 idle cores with a cold cache, jest took
+  // 210 s with three workers and 200 s with four.
+  maxWorkers: 4,
   projects: [
     lane('unit', [
       '<rootDir>/test/{model,render,validate,import,compare,project,secrets,sf,output,errors,fleet}/**/*.test.ts',
