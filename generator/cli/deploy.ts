@@ -3,7 +3,7 @@ import { APP_KINDS, type AppKind } from '../model/appKind';
 import { printDeployResult, printFleetResult, printJsonResult } from '../output';
 import { fleetFlagSpecs, fleetSelection, stoppableOnInterrupt } from './fleetFlags';
 import { onDemand } from './onDemand';
-import { type CommandSpec, booleanFlag, textFlag } from './spec';
+import { type CommandSpec, TARGET_ORG_FLAG, booleanFlag, textFlag } from './spec';
 
 const ONE_ORG_FLAGS = ['target-org', 'env', 'app', 'kind'];
 
@@ -11,11 +11,7 @@ export const deployCommand: CommandSpec = {
   usage: 'deploy',
   describe: "Deploy an app's generated files to an org with the project's sf (sf project deploy start).",
   flags: {
-    'target-org': {
-      alias: 'o',
-      type: 'string',
-      describe: "The org: an alias or username sf knows. Default: SF_TARGET_ORG, then sf's target-org config.",
-    },
+    'target-org': TARGET_ORG_FLAG,
     env: { type: 'string', describe: "The template's environment whose files to deploy (may be left out when only one is recorded)." },
     app: { type: 'string', describe: 'The template, templates/NAME.ts.' },
     kind: { choices: APP_KINDS, describe: 'Which rendering to deploy: connected-app or external-client-app.' },

@@ -2,17 +2,13 @@ import { APP_KINDS, type AppKind } from '../model/appKind';
 import { printJsonResult } from '../output';
 import { fleetFlagSpecs, fleetSelection, stoppableOnInterrupt } from './fleetFlags';
 import { onDemand } from './onDemand';
-import { type CommandSpec, booleanFlag, textFlag } from './spec';
+import { type CommandSpec, TARGET_ORG_FLAG, booleanFlag, textFlag } from './spec';
 
 export const diffCommand: CommandSpec = {
   usage: 'diff',
   describe: "Compare an org's apps with what the project renders for it, setting by setting, in Setup's words (changes nothing).",
   flags: {
-    'target-org': {
-      alias: 'o',
-      type: 'string',
-      describe: "The org: an alias or username sf knows. Default: SF_TARGET_ORG, then sf's target-org config.",
-    },
+    'target-org': TARGET_ORG_FLAG,
     app: { type: 'string', describe: 'The template, templates/NAME.ts. Default: every template connected-app.json records.' },
     env: { type: 'string', describe: 'The environment the org holds (may be left out when a template records only one).' },
     kind: { choices: APP_KINDS, describe: 'Which rendering to compare: connected-app or external-client-app.' },

@@ -39,3 +39,10 @@ export const booleanFlag = (flags: Readonly<Record<string, unknown>>, name: stri
 /** A list of texts (a positional with `..`). */
 export const textList = (flags: Readonly<Record<string, unknown>>, name: string): string[] =>
   Array.isArray(flags[name]) ? (flags[name] as unknown[]).map(String) : [];
+
+/** `--target-org` / `-o` as sf's commands spell it: the org a command reads or deploys to. */
+export const TARGET_ORG_FLAG = {
+  alias: 'o',
+  type: 'string',
+  describe: "The org: an alias or username sf knows. Default: SF_TARGET_ORG, then sf's target-org config.",
+} as const;

@@ -12,6 +12,7 @@ import { AppError, type Problem } from '../errors';
 import { appDocuments } from '../render/index';
 import { renderDocument } from '../render/document';
 import { settingsFromTexts } from '../import/settingsFromTexts';
+import { canonicalJson, isPlainObject } from '../model/settingsValue';
 
 /** One setting that differs. */
 export interface SettingDifference {
@@ -63,21 +64,6 @@ export function normalizedSettings(settings: AppSettings, app: ComparedApp): App
 
 const NOT_SET = '(not set)';
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A value as JSON with its keys sorted, so equal settings give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isPlainObject(value))
-    return `{${Object.keys(value)
-      .filter((key) => value[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
-}
-
 const periodWords = (period: Period) => `${period.value} ${period.value === 1 ? period.unit.replace(/s$/, '') : period.unit}`;
 
 /** A setting's value as Setup shows it. */
@@ -93,7 +79,7 @@ export function setupValue(setting: string, value: unknown): string {
   if (isPlainObject(value) && isPlainObject(value.expireIfUnusedFor))
     return `expire if not used for ${periodWords(value.expireIfUnusedFor as unknown as Period)}`;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.length === 0 ? '(none)' : value.join(', ');
-  return canonical(value);
+  return canonicalJson(value);
 }
 
 /** The settings as (path → value) pairs, sub-objects with labelled fields opened up. */
@@ -113,6 +99,6 @@ export function compareSettings(left: AppSettings, right: AppSettings): SettingD
   const b = leaves(right as Record<string, unknown>, '', new Map());
   const paths = [...new Set([...a.keys(), ...b.keys()])];
   return paths
-    .filter((path) => canonical(a.get(path)) !== canonical(b.get(path)))
+    .filter((path) => canonicalJson(a.get(path)) !== canonicalJson(b.get(path)))
     .map((path) => ({ setting: path, label: setupLabel(path), left: setupValue(path, a.get(path)), right: setupValue(path, b.get(path)) }));
 }

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type AppKind, DEFAULT_KIND } from '../model/appKind';
+import { isPlainObject, sameSettings } from '../model/settingsValue';
 import type { AppSettings } from '../model/template';
 import { IDENTIFIER, literal, quote } from './templateSource';
 
@@ -14,23 +15,6 @@ const INDENT = '  ';
 
 /** The sub-objects whose fields may differ one by one (the rest differ whole). */
 const GROUPS: Readonly<Record<string, string>> = { oauth: 'OAuthSettings', policies: 'AppPolicies' };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isPlainObject(value))
-    return `{${Object.keys(value)
-      .filter((key) => value[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
-}
-
-/** Two settings are the same when their canonical JSON is. */
-export const sameSettings = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 interface Varying {
   /** `['oauth', 'callbackUrls']`. */

@@ -6,6 +6,7 @@
 import type { Problem } from '../errors';
 import { closestMatch } from './closestMatch';
 import { xmlCharacterProblem } from './text';
+import { isPlainObject } from '../model/settingsValue';
 
 /** The shape a value must have. */
 export type Shape =
@@ -40,10 +41,6 @@ function matches(value: unknown, shape: Shape): boolean {
   const problems: Problem[] = [];
   checkShape(value, shape, '', problems);
   return problems.length === 0;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function join(path: string, key: string): string {

@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { environmentsSource, sameSettings } from '../../generator/import/environmentsSource';
+import { environmentsSource } from '../../generator/import/environmentsSource';
+import { sameSettings } from '../../generator/model/settingsValue';
 import type { AppSettings, AppTemplate } from '../../generator/model/template';
 import { evaluateTemplateSource } from '../../generator/project/templates';
 
