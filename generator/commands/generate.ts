@@ -4,7 +4,8 @@
  */
 import { AppError, isAppError } from '../errors';
 import { TEMP_FOLDER, sweepStaleTemporaries } from '../project/atomicWrite';
-import { toolFolder } from '../project/safeFs';
+import { metadataFolders } from '../project/layout';
+import { entryKind, toolFolder } from '../project/safeFs';
 import { readSettings, updateSettings, withAppRecords } from '../project/settings';
 import { readSfdxProject } from '../project/sfdxProject';
 import type { SecretFinding } from '../secrets/patterns';
@@ -65,7 +66,10 @@ export function generate(options: GenerateOptions): GenerateResult {
   const scanned = new Map<string, readonly SecretFinding[]>();
   const targets = writeTargets(project, planned, scanned);
   const inSync = targets.every((target) => target.files.every((file) => file.state === 'unchanged'));
-  return { check, inSync, secrets: checkSecrets({ cwd: project.root, scanned }), targets, warnings };
+  // The metadata folders only: the project-wide scan is check-secrets' (npm run check runs both),
+  // and scanning every file git tracks tripled --check's start-up.
+  const paths = metadataFolders(project).filter((folder) => entryKind(folder) === 'folder');
+  return { check, inSync, secrets: checkSecrets({ cwd: project.root, paths, scanned }), targets, warnings };
 }
 
 /** The renderings of `options` compared with the files on disk: `--check` without the secret scan. */

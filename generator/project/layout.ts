@@ -37,6 +37,11 @@ export function isProduction(environment: string, settings: ProjectSettings): bo
   return settings.production !== undefined ? environment === settings.production : PRODUCTION_NAMES.includes(environment);
 }
 
+/** The folders that hold the project's metadata: its package directories and environments/. */
+export function metadataFolders(project: SfdxProject): string[] {
+  return [...project.packageDirectories.map((directory) => join(project.root, directory)), join(project.root, ENVIRONMENTS_FOLDER)];
+}
+
 /** The folder receiving an environment's type folders: the default package directory for production, else environments/<env>. */
 export function environmentFolder(project: SfdxProject, environment: string, production: boolean): string {
   return production
