@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { makeBulkProject, writeBulkTemplates } from '../helpers/bulkProject';
 
-const APPS = 60;
+const APPS = 24;
 const KILLS = 100;
 const PACKAGE_FOLDERS = ['force-app', 'environments'];
 
